@@ -1,0 +1,230 @@
+"""Altair chart builders and the house theme: a Polars frame in, a chart out.
+
+The dashboard and the notebooks call these same functions, so they draw the same charts. Each
+builder takes the frame returned by the query of the same name in :mod:`analysis.queries`, and
+returns a "no data" chart rather than failing when the frame is empty.
+
+The theme follows the LA Times' ``altair-latimes``: a palette dict and one theme function,
+registered and enabled once, when this module is imported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import polars as pl
+
+__all__ = [
+    "PALETTE",
+    "THEME",
+    "empty",
+    "figure_history",
+    "outlets",
+    "statements_over_time",
+    "top_speakers",
+]
+
+Chart = alt.Chart | alt.LayerChart
+
+THEME = "quotedesk"
+FONT = "'Source Sans 3', 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif"
+
+PALETTE: dict[str, Any] = {
+    "ink": "#1f2328",
+    "muted": "#6e7781",
+    "grid": "#e6e8eb",
+    "background": "#ffffff",
+    "accent": "#c0392b",  # one highlight colour: the selected bar, the tracked figure
+    "bar": "#2b6cb0",
+    # Ten categories, distinguishable for the common colour-vision deficiencies (Tableau 10).
+    "category": [
+        "#4e79a7",
+        "#f28e2b",
+        "#e15759",
+        "#76b7b2",
+        "#59a14f",
+        "#edc948",
+        "#b07aa1",
+        "#ff9da7",
+        "#9c755f",
+        "#bab0ac",
+    ],
+}
+
+
+@alt.theme.register(THEME, enable=True)
+def quotedesk_theme() -> alt.theme.ThemeConfig:
+    """The house look: quiet grid, one type family, the category palette."""
+    axis = {
+        "labelColor": PALETTE["muted"],
+        "titleColor": PALETTE["ink"],
+        "gridColor": PALETTE["grid"],
+        "domainColor": PALETTE["muted"],
+        "tickColor": PALETTE["muted"],
+        "labelFontSize": 12,
+        "titleFontSize": 12,
+        "titleFontWeight": "normal",
+    }
+    return {
+        "background": PALETTE["background"],
+        "width": 600,
+        "height": 300,
+        "config": {
+            "font": FONT,
+            "view": {"stroke": None},
+            "axis": axis,
+            "axisX": {"grid": False},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "right"},
+            "title": {"fontSize": 15, "anchor": "start", "color": PALETTE["ink"]},
+            "range": {"category": PALETTE["category"]},
+            "bar": {"color": PALETTE["bar"]},
+            "line": {"color": PALETTE["bar"], "strokeWidth": 2},
+            "point": {"color": PALETTE["bar"], "filled": True, "size": 60},
+            "area": {"color": PALETTE["bar"]},
+        },
+    }
+
+
+def empty(message: str = "No data for these filters.") -> alt.Chart:
+    """A chart with one line of text, for frames with no rows."""
+    return (
+        alt.Chart(alt.Data(values=[{"message": message}]))
+        .mark_text(fontSize=14, color=PALETTE["muted"])
+        .encode(text="message:N")
+        .properties(height=80)
+    )
+
+
+def statements_over_time(df: pl.DataFrame, title: str = "Statements per week") -> Chart:
+    """Stacked bars of statements per period by group; click a legend entry to highlight it.
+
+    Expects the columns of :func:`analysis.queries.statements_over_time`: period, group,
+    statements.
+    """
+    if df.is_empty():
+        return empty("No statements for these filters.")
+    pick = alt.selection_point(fields=["group"], bind="legend", name="group_pick")
+    single = df["group"].n_unique() == 1
+    color = (
+        alt.value(PALETTE["bar"])
+        if single
+        else alt.Color("group:N", title=None, sort="-y", legend=alt.Legend(symbolLimit=12))
+    )
+    return (
+        alt.Chart(df, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("period:T", title=None, axis=alt.Axis(format="%d %b %Y", labelAngle=0)),
+            y=alt.Y("sum(statements):Q", title="Statements"),
+            color=color,
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.25)),
+            tooltip=[
+                alt.Tooltip("period:T", title="Week of", format="%d %b %Y"),
+                alt.Tooltip("group:N", title="Group"),
+                alt.Tooltip("sum(statements):Q", title="Statements"),
+            ],
+        )
+        .add_params(pick)
+    )
+
+
+def top_speakers(df: pl.DataFrame, title: str = "Most quoted speakers") -> Chart:
+    """Horizontal bars: statements per speaker, most quoted first; hover highlights a bar.
+
+    Expects the columns of :func:`analysis.queries.top_speakers`.
+    """
+    if df.is_empty():
+        return empty("No attributed statements for these filters.")
+    hover = alt.selection_point(on="pointerover", fields=["speaker"], empty=False, name="hover")
+    return (
+        alt.Chart(df, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("statements:Q", title="Statements"),
+            y=alt.Y("speaker:N", title=None, sort="-x"),
+            color=alt.condition(hover, alt.value(PALETTE["accent"]), alt.value(PALETTE["bar"])),
+            tooltip=[
+                alt.Tooltip("speaker:N", title="Speaker"),
+                alt.Tooltip("role:N", title="Role"),
+                alt.Tooltip("statements:Q", title="Statements"),
+                alt.Tooltip("articles:Q", title="Articles"),
+                alt.Tooltip("outlets:Q", title="Outlets"),
+                alt.Tooltip("first_seen:T", title="First seen", format="%d %b %Y"),
+                alt.Tooltip("last_seen:T", title="Last seen", format="%d %b %Y"),
+            ],
+        )
+        .add_params(hover)
+        .properties(height=alt.Step(22))
+    )
+
+
+def outlets(df: pl.DataFrame, title: str = "Statements by outlet") -> Chart:
+    """Horizontal bars: statements per outlet, with articles and speakers in the tooltip.
+
+    Expects the columns of :func:`analysis.queries.outlets`.
+    """
+    if df.is_empty():
+        return empty("No outlets for these filters.")
+    hover = alt.selection_point(on="pointerover", fields=["outlet"], empty=False, name="hover")
+    return (
+        alt.Chart(df, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("statements:Q", title="Statements"),
+            y=alt.Y("outlet:N", title=None, sort="-x"),
+            color=alt.condition(hover, alt.value(PALETTE["accent"]), alt.value(PALETTE["bar"])),
+            tooltip=[
+                alt.Tooltip("outlet:N", title="Outlet"),
+                alt.Tooltip("statements:Q", title="Statements"),
+                alt.Tooltip("articles:Q", title="Articles"),
+                alt.Tooltip("speakers:Q", title="Speakers"),
+            ],
+        )
+        .add_params(hover)
+        .properties(height=alt.Step(22))
+    )
+
+
+def figure_history(df: pl.DataFrame, title: str = "") -> Chart:
+    """One speaker's figure for one counted thing over time: a line with a point per citation.
+
+    Expects the columns of :func:`analysis.queries.figure_history`; the tooltip shows the
+    figure as written, the outlet, the date and the sentence it came from.
+    """
+    rows = df.filter(pl.col("value").is_not_null()) if not df.is_empty() else df
+    if rows.is_empty():
+        return empty("No figures with a value for this series.")
+    rows = rows.with_columns(pl.col("statement").fill_null("").str.slice(0, 240))
+    hover = alt.selection_point(
+        on="pointerover", nearest=True, fields=["published", "value"], empty=False, name="near"
+    )
+    base = alt.Chart(rows, title=title or alt.Undefined).encode(
+        x=alt.X("published:T", title=None, axis=alt.Axis(format="%d %b %Y", labelAngle=0)),
+        y=alt.Y("value:Q", title=_value_title(rows), scale=alt.Scale(zero=False)),
+    )
+    line = base.mark_line(interpolate="step-after", color=PALETTE["bar"])
+    points = (
+        base.mark_point(filled=True, color=PALETTE["bar"])
+        .encode(
+            size=alt.condition(hover, alt.value(160), alt.value(60)),
+            color=alt.condition(hover, alt.value(PALETTE["accent"]), alt.value(PALETTE["bar"])),
+            tooltip=[
+                alt.Tooltip("surface:N", title="As written"),
+                alt.Tooltip("value:Q", title="Value", format=",.6~g"),
+                alt.Tooltip("outlet:N", title="Outlet"),
+                alt.Tooltip("published:T", title="Date", format="%d %b %Y"),
+                alt.Tooltip("title:N", title="Article"),
+                alt.Tooltip("statement:N", title="Sentence"),
+            ],
+        )
+        .add_params(hover)
+    )
+    return alt.layer(line, points)
+
+
+def _value_title(df: pl.DataFrame) -> str:
+    counts = df["counts"].drop_nulls()
+    units = df["unit"].drop_nulls()
+    label = str(counts[0]) if counts.len() else "Value"
+    return f"{label} ({units[0]})" if units.len() else label

@@ -1,0 +1,180 @@
+"""The ``quotedesk`` command: thin wrappers, each calling one library function.
+
+Every command prints one line about what it produced; ``quotedesk COMMAND --help`` shows an
+example.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from analysis import settings
+
+SAMPLE_DIR = settings.PROJECT_ROOT / "data" / "sample"
+
+
+def _db_default() -> str:
+    return settings.get("db")
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from analysis.ingest import ingest
+
+    report = ingest(args.paths, args.db, batch_size=args.batch_size, n_process=args.processes)
+    for err in report.errors[:20]:
+        print(f"error: {err}", file=sys.stderr)
+    if len(report.errors) > 20:
+        print(
+            f"error: ... and {len(report.errors) - 20} more (table ingest_errors)", file=sys.stderr
+        )
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from analysis.predictions import write_predictions
+
+    started = time.perf_counter()
+    n_docs, n_st, n_fig, words, errors = write_predictions(
+        args.input, args.out, args.figures, limit=args.limit, n_process=args.processes
+    )
+    elapsed = time.perf_counter() - started
+    for err in errors[:20]:
+        print(f"error: {err}", file=sys.stderr)
+    print(
+        f"{n_docs} articles, {n_st} statements → {args.out}"
+        + (f", {n_fig} figures → {args.figures}" if args.figures else "")
+        + f"; {words:,} words in {elapsed:.1f}s ({words / max(elapsed, 1e-9):,.0f} words/s)"
+    )
+    return 0 if not errors else 1
+
+
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    db = Path(args.db).resolve()
+    if not db.is_file():
+        print(f"error: no database at {db}; build one with `quotedesk ingest`", file=sys.stderr)
+        return 2
+    app = settings.PROJECT_ROOT / "dashboard" / "app.py"
+    env = {**os.environ, "QUOTEDESK_DB": str(db)}
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.port", str(args.port), "--server.address", args.address,
+        "--server.headless", "true" if args.headless else "false",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    print(f"dashboard on http://{args.address}:{args.port} for {db}")
+    return subprocess.call(cmd, env=env)
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from analysis.ingest import ingest
+
+    db = Path(args.db)
+    if db.exists() and not args.force:
+        print(f"{db} exists (use --force to rebuild)")
+        return 0
+    for p in (db, Path(f"{db}.wal")):
+        p.unlink(missing_ok=True)
+    report = ingest([SAMPLE_DIR], db, progress=False)
+    print(f"sample database {db}: " + report.summary())
+    return 0 if report.ok else 1
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from analysis import queries, store
+
+    meta = store.info(args.db)
+    counts = queries.overview(args.db)
+    print(json.dumps({"db": str(args.db), **meta, **counts}, default=str))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="quotedesk", description="Who said what in the news, and which figures they cited."
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    fmt = argparse.RawDescriptionHelpFormatter
+
+    s = sub.add_parser(
+        "ingest",
+        help="read articles into the database",
+        formatter_class=fmt,
+        description="Read JSONL, CSV, TXT, HTML files, folders or .gz of them; extract statements "
+        "and figures; store them.\n\nexample:\n  quotedesk ingest articles.jsonl news/ --db news.duckdb",
+    )
+    s.add_argument("paths", nargs="+", help="files or folders")
+    s.add_argument("--db", default=_db_default(), help="DuckDB file (default: %(default)s)")
+    s.add_argument("--batch-size", type=int, default=None, help="articles per transaction")
+    s.add_argument("--processes", type=int, default=None, help="spaCy worker processes")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser(
+        "extract",
+        help="extract to JSONL without a database (for scoring)",
+        formatter_class=fmt,
+        description="Write one statement per line in the scorer's format.\n\nexample:\n"
+        "  quotedesk extract ../shared/gold/polnear/articles.jsonl --out preds.jsonl "
+        "--figures figs.jsonl",
+    )
+    s.add_argument("input", help="articles file (JSONL, CSV, ...) or folder")
+    s.add_argument("--out", required=True, help="statements JSONL to write")
+    s.add_argument("--figures", default=None, help="also write figures JSONL here")
+    s.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    s.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
+    s.set_defaults(func=cmd_extract)
+
+    s = sub.add_parser(
+        "dashboard",
+        help="open the Streamlit dashboard",
+        formatter_class=fmt,
+        description="Serve the dashboard (read-only) on localhost.\n\nexample:\n"
+        "  quotedesk dashboard --db news.duckdb --port 8501",
+    )
+    s.add_argument("--db", default=_db_default(), help="DuckDB file (default: %(default)s)")
+    s.add_argument("--port", type=int, default=8501)
+    s.add_argument("--address", default="127.0.0.1", help="interface to serve on")
+    s.add_argument("--headless", action="store_true", help="do not open a browser")
+    s.set_defaults(func=cmd_dashboard)
+
+    s = sub.add_parser(
+        "sample",
+        help="build the sample database from data/sample",
+        formatter_class=fmt,
+        description="Ingest the embedded fictional sample corpus.\n\nexample:\n"
+        "  quotedesk sample --force",
+    )
+    s.add_argument("--db", default=str(settings.PROJECT_ROOT / "data" / "sample.duckdb"))
+    s.add_argument("--force", action="store_true", help="rebuild even if it exists")
+    s.set_defaults(func=cmd_sample)
+
+    s = sub.add_parser(
+        "info",
+        help="print a database's versions and counts",
+        formatter_class=fmt,
+        description="Print schema/DuckDB/storage versions and headline counts as JSON.\n\n"
+        "example:\n  quotedesk info --db news.duckdb",
+    )
+    s.add_argument("--db", default=_db_default())
+    s.set_defaults(func=cmd_info)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (FileNotFoundError, RuntimeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

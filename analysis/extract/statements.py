@@ -1,0 +1,423 @@
+"""Statements: who said what, as ``Doc → list[Statement]`` with character offsets.
+
+Three rule families, applied in this order, then resolved in text order so pronouns see the
+speakers before them:
+
+1. **Quote-centric** (direct): each quoted span of 4+ tokens looks for a reporting verb outside
+   quotation marks in the sentences it touches; the verb's subject is the speaker. A quote
+   with no verb of its own continues the statement before it when it follows the same speaker
+   (``"A," he said. "B."`` → one statement, two fragments) or opens a paragraph right after
+   that speaker's statement (the AP convention for long quotes).
+2. **Cue-centric** (indirect, mixed, belief): a reporting or belief verb with a subject and a
+   clausal complement (``X said that ...``, ``..., X said.``, ``X, he said, ...``); the
+   complement is the content, ``mixed`` when it contains quotation marks.
+3. **"according to X"**: the rest of the sentence is the content.
+
+Plus headline attribution in the title (``"Exports will double: Okafor"``).
+Refusals are counted by reason, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.extract.quotes import QuotedSpan, find_quotes
+from analysis.extract.speakers import ArticleSpeakers, Resolution
+from analysis.extract.vocab import BELIEF_VERBS, PRONOUNS, REPORTING_VERBS
+from analysis.records import Statement, StatementKind
+
+MIN_QUOTE_TOKENS = 4
+_SUBJ = ("nsubj", "nsubjpass")
+_RELATIVE = {"who", "that", "which"}
+_STRIP = " \t\n,;:.\u2014\u2013-"
+_HEADLINE = re.compile(
+    r"^(?P<content>.{12,}?\S)\s*[:\u2014\u2013]\s*"
+    r"(?P<speaker>(?:[A-Z][\w.'\u2019-]+)(?:\s+[A-Z][\w.'\u2019-]+){0,3})\s*$"
+)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    fragments: list[tuple[int, int]]
+    kind: StatementKind
+    cue: Token | None
+    subject: Token | None
+    inherit: bool = False  # speaker comes from the statement before
+    merged: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+
+class _Index:
+    """Fast lookups over one doc: which quote a character is in, which paragraph."""
+
+    def __init__(self, doc: Doc, quotes: list[QuotedSpan]) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.frags = sorted((s, e, qi) for qi, q in enumerate(quotes) for s, e in q.fragments)
+        self.frag_starts = [f[0] for f in self.frags]
+        text = doc.text
+        ends, pos = [], text.find("\n\n")
+        while pos != -1:
+            ends.append(pos)
+            pos = text.find("\n\n", pos + 2)
+        self.par_ends = ends
+
+    def quote_at(self, char: int) -> int:
+        """Index of the quote containing ``char`` (marks included), or -1."""
+        i = bisect.bisect_right(self.frag_starts, char) - 1
+        if i >= 0:
+            s, e, qi = self.frags[i]
+            if s - 1 <= char <= e:
+                return qi
+        return -1
+
+    def in_quote(self, tok: Token) -> bool:
+        return self.quote_at(tok.idx) >= 0
+
+    def paragraph(self, char: int) -> int:
+        return bisect.bisect_left(self.par_ends, char)
+
+
+def extract_statements(
+    doc: Doc, title: str = ""
+) -> tuple[list[Statement], Counter[str], ArticleSpeakers]:
+    """Statements in ``doc`` (and its ``title``), refusals by reason, and the article's speakers."""
+    quotes, skipped = find_quotes(doc.text)
+    index = _Index(doc, quotes)
+    used_cues: set[int] = set()
+    cands = _direct(doc, index, used_cues, skipped)
+    taken = [(c.fragments[0][0], c.fragments[-1][1]) for c in cands]
+    cands += _indirect(doc, index, used_cues, taken)
+    cands += _according_to(doc, index, taken)
+    cands.sort(key=lambda c: c.start)
+    speakers = ArticleSpeakers(doc)
+    statements = _resolve(doc, index, cands, speakers, skipped)
+    if title:
+        statements += _headline(title, speakers)
+    return statements, skipped, speakers
+
+
+# -------------------------------------------------------------------------- direct quotes
+def _direct(doc: Doc, index: _Index, used: set[int], skipped: Counter[str]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for q in index.quotes:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or len(span) < MIN_QUOTE_TOKENS:
+            continue  # short quotes are scare quotes or pieces of mixed quotes
+        cue = _cue_for_quote(doc, index, q)
+        prev = out[-1] if out else None
+        if cue is not None and prev is not None and prev.cue is not None and prev.cue.i == cue.i:
+            if prev.kind == "direct":
+                prev.fragments.extend(q.fragments)  # "A," he said. "B." shares one verb
+            continue
+        if cue is None:
+            out.append(_Candidate(list(q.fragments), "direct", None, None, inherit=True))
+            continue
+        used.add(cue.i)
+        mixed = _mixed_content(doc.text, cue, q)
+        if mixed is not None:
+            out.append(_Candidate([mixed], "mixed", cue, _subject(cue)))
+        else:
+            out.append(_Candidate(list(q.fragments), "direct", cue, _subject(cue)))
+    return out
+
+
+def _mixed_content(text: str, cue: Token, q: QuotedSpan) -> tuple[int, int] | None:
+    """The reported clause when the quote is only part of it: 'X said it was "a disaster".'"""
+    content = _content(cue)
+    if not content:
+        return None
+    s, e = _trim(text, content[0][0], content[-1][1])
+    if s <= q.start and e >= q.end and (q.end - q.start) < 0.8 * (e - s):
+        return s, e
+    return None
+
+
+def _cue_for_quote(doc: Doc, index: _Index, q: QuotedSpan) -> Token | None:
+    first = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+    last = doc.char_span(max(q.end - 1, q.start), q.end, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    s_start, s_end = first[0].sent, last[-1].sent
+    lo, hi = s_start.start, s_end.end
+    if hi < len(doc) and _short_tail(doc[hi].sent, index):
+        hi = doc[hi].sent.end  # '"...." He said.' as two sentences
+    best: tuple[int, Token] | None = None
+    for tok in doc[lo:hi]:
+        if not _is_cue(tok, REPORTING_VERBS) or index.in_quote(tok):
+            continue
+        if _subject(tok) is None:
+            continue
+        dist = min(abs(tok.idx - q.start), abs(tok.idx - q.end))
+        if best is None or dist < best[0]:
+            best = (dist, tok)
+    return best[1] if best else None
+
+
+def _short_tail(sent: Span, index: _Index) -> bool:
+    words = [t for t in sent if not t.is_punct]
+    return len(words) <= 8 and not any(index.in_quote(t) for t in sent)
+
+
+def _is_cue(tok: Token, lemmas: frozenset[str]) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lemmas
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker token of a reporting verb, climbing through "saying" and conjunctions."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in _SUBJ:
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head
+                if child.lower_ in ("it", "there") and child.dep_ == "nsubjpass":
+                    return None
+                return child
+        for child in verb.rights:  # '"...," said Smith.' parsed without nsubj
+            if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN":
+                return child
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+# ----------------------------------------------------------------- indirect and mixed
+def _indirect(
+    doc: Doc, index: _Index, used: set[int], taken: list[tuple[int, int]]
+) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    lemmas = REPORTING_VERBS | BELIEF_VERBS
+    for tok in doc:
+        if tok.i in used or not _is_cue(tok, lemmas) or index.in_quote(tok):
+            continue
+        subj = _subject(tok)
+        frags = _content(tok)
+        if not frags:
+            continue
+        s, e = _trim(doc.text, frags[0][0], frags[-1][1])
+        if e - s < 12 or _overlaps(s, e, taken):
+            continue
+        frags = [_trim(doc.text, a, b) for a, b in frags]
+        kind = _kind(tok, index, s, e)
+        if subj is None and tok.lemma_.lower() in BELIEF_VERBS:
+            continue  # "it is believed" without a source is not an attribution we keep
+        out.append(_Candidate(frags, kind, tok, subj))
+        taken.append((s, e))
+    return out
+
+
+def _content(verb: Token) -> list[tuple[int, int]]:
+    """Character fragments of what ``verb`` reports: its clausal complement."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and not (child.i < verb.i and _is_question(child)):
+            left, right = child.left_edge, child.right_edge
+            return [(left.idx, right.idx + len(right.text))]
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        sub = list(verb.subtree)
+        left, right = head.left_edge, head.right_edge
+        a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        frags = [(left.idx, a), (b, right.idx + len(right.text))]
+        return [(x, y) for x, y in frags if y - x > 1]
+    return []
+
+
+def _is_question(tok: Token) -> bool:
+    return any(t.text == "?" for t in tok.subtree)
+
+
+def _kind(verb: Token, index: _Index, start: int, end: int) -> StatementKind:
+    if any(s < end and e > start for s, e, _ in index.frags):
+        return "mixed"
+    if verb.lemma_.lower() in BELIEF_VERBS:
+        return "belief"
+    return "indirect"
+
+
+def _according_to(doc: Doc, index: _Index, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        if index.in_quote(tok):
+            continue
+        to = doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in tok.children if c.dep_ == "pobj"
+        ]
+        if not objs:
+            continue
+        phrase_end = max(t.i for t in objs[0].subtree) + 1
+        sent = tok.sent
+        if tok.i == sent.start or doc[sent.start : tok.i].text.strip(' "\u201c') == "":
+            s, e = doc[phrase_end].idx if phrase_end < len(doc) else sent.end_char, sent.end_char
+        else:
+            s, e = sent.start_char, tok.idx
+        s, e = _trim(doc.text, s, e)
+        if e - s < 12 or _overlaps(s, e, taken):
+            continue
+        cand = _Candidate([(s, e)], _kind(tok, index, s, e), tok, objs[0])
+        if cand.kind == "belief":
+            cand.kind = "indirect"
+        out.append(cand)
+        taken.append((s, e))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _STRIP:
+        s += 1
+    while e > s and text[e - 1] in _STRIP:
+        e -= 1
+    return s, e
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    for a, b in spans:
+        inter = min(e, b) - max(s, a)
+        if inter > 0 and inter >= 0.5 * min(e - s, b - a):
+            return True
+    return False
+
+
+# -------------------------------------------------------------------------- speakers
+def _resolve(
+    doc: Doc,
+    index: _Index,
+    cands: list[_Candidate],
+    speakers: ArticleSpeakers,
+    skipped: Counter[str],
+) -> list[Statement]:
+    out: list[Statement] = []
+    for cand in cands:
+        if cand.inherit:
+            merged = _continue(doc, index, cand, out)
+            if merged is None:
+                skipped["unattributed-quote"] += 1
+            elif merged is not True:
+                out.append(merged)
+            continue
+        res = speakers.resolve(cand.subject) if cand.subject is not None else None
+        out.append(_statement(doc, cand, res))
+    return out
+
+
+def _continue(
+    doc: Doc, index: _Index, cand: _Candidate, out: list[Statement]
+) -> Statement | bool | None:
+    """A quote without its own verb: part of the previous direct statement, or a new one by
+    the same speaker when it opens the paragraph right after; else None (refused)."""
+    if not out:
+        return None
+    prev = out[-1]
+    if prev.kind not in ("direct", "mixed") or prev.speaker_mention is None:
+        return None
+    p_prev, p_this = index.paragraph(prev.end), index.paragraph(cand.start)
+    gap = doc.text[prev.end : cand.start]
+    if p_this == p_prev and len(gap) < 200 and prev.kind == "direct":
+        frags = (*(prev.fragments or ((prev.start, prev.end),)), *cand.fragments)
+        out[-1] = _replace_fragments(doc, prev, frags)
+        return True
+    starts_par = doc.text[: cand.start - 1].rstrip(" \t").endswith("\n") or cand.start <= 1
+    if p_this == p_prev + 1 and starts_par:
+        return Statement(
+            start=cand.start,
+            end=cand.fragments[-1][1],
+            text=_join(doc.text, cand.fragments),
+            kind="direct",
+            fragments=tuple(cand.fragments),
+            speaker_mention=prev.speaker_mention,
+            speaker_start=prev.speaker_start,
+            speaker_end=prev.speaker_end,
+            speaker=prev.speaker,
+            speaker_role=prev.speaker_role,
+            speaker_type=prev.speaker_type,
+        )
+    return None
+
+
+def _replace_fragments(doc: Doc, st: Statement, frags: tuple[tuple[int, int], ...]) -> Statement:
+    return Statement(
+        start=frags[0][0],
+        end=frags[-1][1],
+        text=_join(doc.text, frags),
+        kind=st.kind,
+        fragments=frags,
+        cue=st.cue,
+        cue_start=st.cue_start,
+        cue_end=st.cue_end,
+        speaker_mention=st.speaker_mention,
+        speaker_start=st.speaker_start,
+        speaker_end=st.speaker_end,
+        speaker=st.speaker,
+        speaker_role=st.speaker_role,
+        speaker_type=st.speaker_type,
+    )
+
+
+def _join(text: str, frags: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> str:
+    return " … ".join(text[s:e] for s, e in frags)
+
+
+def _statement(doc: Doc, cand: _Candidate, res: Resolution | None) -> Statement:
+    frags = tuple(cand.fragments)
+    cue = cand.cue
+    mention = res.mention if res is not None else None
+    if mention is not None and mention.lower() in ("it", "there"):
+        res = None
+    return Statement(
+        start=frags[0][0],
+        end=frags[-1][1],
+        text=_join(doc.text, frags),
+        kind=cand.kind,
+        fragments=frags if len(frags) > 1 else (),
+        cue=cue.text if cue is not None else None,
+        cue_start=cue.idx if cue is not None else None,
+        cue_end=cue.idx + len(cue.text) if cue is not None else None,
+        speaker_mention=res.mention if res is not None else None,
+        speaker_start=res.start if res is not None else None,
+        speaker_end=res.end if res is not None else None,
+        speaker=res.name if res is not None else None,
+        speaker_role=res.role if res is not None else None,
+        speaker_type=res.kind if res is not None else None,
+    )
+
+
+def _headline(title: str, speakers: ArticleSpeakers) -> list[Statement]:
+    """ "US uses cluster munitions through Ukrainian proxy: Putin" → a statement by Putin."""
+    m = _HEADLINE.match(title.strip())
+    if m is None:
+        return []
+    offset = len(title) - len(title.lstrip())
+    mention = m.group("speaker")
+    if mention.lower() in PRONOUNS or len(mention) < 3:
+        return []
+    entry = speakers._find_full(mention) or (
+        speakers._match_name(mention) if " " not in mention else None
+    )
+    return [
+        Statement(
+            start=offset + m.start("content"),
+            end=offset + m.end("content"),
+            text=m.group("content"),
+            kind="headline",
+            speaker_mention=mention,
+            speaker_start=offset + m.start("speaker"),
+            speaker_end=offset + m.end("speaker"),
+            speaker=entry.name if entry is not None else mention,
+            speaker_role=entry.roles[0] if entry is not None and entry.roles else None,
+            speaker_type=entry.kind if entry is not None else "person",
+            section="title",
+        )
+    ]

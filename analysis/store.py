@@ -1,0 +1,668 @@
+"""The DuckDB store: schema, migrations, batch writes, and short-lived connections.
+
+The only module that imports DuckDB.
+
+Why DuckDB 1.5.x and not 2.0: full-text statement search needs the ``fts`` extension, which
+2.0 cannot load without the internet, while 1.5.5 loads it from the ``duckdb-extension-fts``
+wheel. A file written by 2.0 cannot be read by 1.5, so the version is pinned and recorded in
+the ``meta`` table with the storage version.
+
+Concurrency: DuckDB lets one process write, and a process holding the file (even read-only)
+blocks a writer. So nobody holds it for long: ingest opens the file, writes one batch in one
+transaction and closes it before parsing the next batch; readers (the dashboard, notebooks)
+open read-only per query and retry while a batch is being written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+import pyarrow as pa
+
+from analysis import settings
+from analysis.records import Article, Extraction, Figure, InputError, Statement
+
+SCHEMA_VERSION = 1
+DUCKDB_VERSION = duckdb.__version__
+
+SCHEMA: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)""",
+    """CREATE SEQUENCE IF NOT EXISTS run_seq START 1""",
+    """CREATE TABLE IF NOT EXISTS runs (
+        run_id INTEGER PRIMARY KEY DEFAULT nextval('run_seq'),
+        command VARCHAR NOT NULL,
+        started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP,
+        status VARCHAR NOT NULL DEFAULT 'running',
+        extractor_version VARCHAR NOT NULL,
+        spacy_model VARCHAR,
+        settings JSON,
+        inputs JSON,
+        articles_new INTEGER DEFAULT 0,
+        articles_updated INTEGER DEFAULT 0,
+        articles_unchanged INTEGER DEFAULT 0,
+        statements INTEGER DEFAULT 0,
+        figures INTEGER DEFAULT 0,
+        errors INTEGER DEFAULT 0,
+        skipped JSON
+    )""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        article_id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        title VARCHAR NOT NULL,
+        text VARCHAR NOT NULL,
+        outlet VARCHAR,
+        published DATE,
+        url VARCHAR,
+        category VARCHAR,
+        meta JSON,
+        word_count INTEGER NOT NULL,
+        source VARCHAR,
+        source_line INTEGER,
+        run_id INTEGER REFERENCES runs (run_id),
+        extractor_version VARCHAR NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS speakers (
+        speaker_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS speaker_aliases (
+        speaker_id VARCHAR NOT NULL REFERENCES speakers (speaker_id),
+        alias VARCHAR NOT NULL,
+        PRIMARY KEY (speaker_id, alias)
+    )""",
+    """CREATE TABLE IF NOT EXISTS speaker_roles (
+        speaker_id VARCHAR NOT NULL REFERENCES speakers (speaker_id),
+        article_id VARCHAR NOT NULL REFERENCES articles (article_id),
+        role VARCHAR NOT NULL,
+        PRIMARY KEY (speaker_id, article_id, role)
+    )""",
+    """CREATE TABLE IF NOT EXISTS statements (
+        statement_id VARCHAR PRIMARY KEY,
+        article_id VARCHAR NOT NULL REFERENCES articles (article_id),
+        ordinal INTEGER NOT NULL,
+        section VARCHAR NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        fragments JSON,
+        text VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        cue VARCHAR,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        speaker_mention VARCHAR,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_id VARCHAR REFERENCES speakers (speaker_id),
+        speaker_name VARCHAR,
+        speaker_role VARCHAR
+    )""",
+    """CREATE TABLE IF NOT EXISTS figures (
+        figure_id VARCHAR PRIMARY KEY,
+        article_id VARCHAR NOT NULL REFERENCES articles (article_id),
+        ordinal INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        surface VARCHAR NOT NULL,
+        value DOUBLE,
+        unit VARCHAR,
+        type VARCHAR NOT NULL,
+        approx BOOLEAN NOT NULL,
+        counts VARCHAR,
+        counts_start INTEGER,
+        counts_end INTEGER,
+        statement_id VARCHAR,  -- no FK: DuckDB cannot delete a referenced row and its referrers in one transaction
+        speaker_id VARCHAR REFERENCES speakers (speaker_id),
+        speaker_name VARCHAR
+    )""",
+    """CREATE TABLE IF NOT EXISTS topics (
+        topic VARCHAR PRIMARY KEY,
+        label VARCHAR NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS article_topics (
+        article_id VARCHAR NOT NULL REFERENCES articles (article_id),
+        topic VARCHAR NOT NULL REFERENCES topics (topic),
+        score DOUBLE NOT NULL,
+        PRIMARY KEY (article_id, topic)
+    )""",
+    """CREATE TABLE IF NOT EXISTS statement_topics (
+        statement_id VARCHAR NOT NULL,  -- no FK, as in figures
+        topic VARCHAR NOT NULL REFERENCES topics (topic),
+        score DOUBLE NOT NULL,
+        PRIMARY KEY (statement_id, topic)
+    )""",
+    """CREATE SEQUENCE IF NOT EXISTS error_seq START 1""",
+    """CREATE TABLE IF NOT EXISTS ingest_errors (
+        error_id INTEGER PRIMARY KEY DEFAULT nextval('error_seq'),
+        run_id INTEGER REFERENCES runs (run_id),
+        source VARCHAR NOT NULL,
+        line INTEGER,
+        reason VARCHAR NOT NULL,
+        detail VARCHAR,
+        recorded_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE INDEX IF NOT EXISTS statements_article ON statements (article_id)""",
+    """CREATE INDEX IF NOT EXISTS figures_article ON figures (article_id)""",
+)
+
+# version → statements that migrate a store from that version to the next.
+MIGRATIONS: dict[int, tuple[str, ...]] = {}
+
+_CHILD_TABLES = ("statement_topics", "figures", "statements", "article_topics", "speaker_roles")
+
+
+def _many(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    if rows:  # DuckDB refuses executemany with no rows
+        con.executemany(sql, rows)
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or used, with a message a person can act on."""
+
+
+# ---------------------------------------------------------------------- connections
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    timeout = settings.get_float("lock_timeout")
+    deadline = time.monotonic() + timeout
+    delay = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:  # the file lock is held by a writer
+            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                raise StoreError(f"cannot open {path}: {exc}") from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+@contextmanager
+def reader(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short read-only connection; waits while a writer holds the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"no quotedesk database at {path} (run `quotedesk ingest` first)")
+    con = _connect(path, read_only=True)
+    try:
+        _check_version(con, path)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def writer(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A write connection on a store created or migrated to the current schema."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = _connect(path, read_only=False)
+    try:
+        _ensure_schema(con, path)
+        yield con
+    finally:
+        con.close()
+
+
+def query(
+    path: str | Path, sql: str, params: Sequence[Any] | dict[str, Any] | None = None
+) -> pl.DataFrame:
+    """Run one read-only query with bound parameters and return a Polars frame."""
+    with reader(path) as con:
+        _load_fts(con)
+        return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
+
+
+# -------------------------------------------------------------------- schema, versions
+def _meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    exists = con.sql(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return {}
+    return dict(con.sql("SELECT key, value FROM meta").fetchall())
+
+
+def _check_version(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    meta = _meta(con)
+    if not meta:
+        raise StoreError(f"{path} is not a quotedesk database (no meta table)")
+    version = int(meta.get("schema_version", "0"))
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has schema version {version}, newer than this quotedesk ({SCHEMA_VERSION}); "
+            "upgrade quotedesk"
+        )
+    if version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has schema version {version}; run `quotedesk migrate --db {path}` "
+            f"to bring it to {SCHEMA_VERSION}"
+        )
+
+
+def _ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    meta = _meta(con)
+    version = int(meta.get("schema_version", "0"))
+    if version > SCHEMA_VERSION:
+        _check_version(con, path)
+    if not meta:
+        tables = con.sql("SELECT count(*) FROM information_schema.tables").fetchone()
+        if tables and tables[0]:
+            raise StoreError(f"{path} is a DuckDB file but not a quotedesk database")
+        con.execute("BEGIN")
+        for stmt in SCHEMA:
+            con.execute(stmt)
+        _write_meta(con, SCHEMA_VERSION, created=True)
+        con.execute("COMMIT")
+        return
+    while version < SCHEMA_VERSION:
+        con.execute("BEGIN")
+        for stmt in MIGRATIONS[version]:
+            con.execute(stmt)
+        version += 1
+        _write_meta(con, version, created=False)
+        con.execute("COMMIT")
+
+
+def _write_meta(con: duckdb.DuckDBPyConnection, version: int, created: bool) -> None:
+    storage = con.sql("SELECT tags FROM duckdb_databases() WHERE NOT internal LIMIT 1").fetchone()
+    storage_version = (storage[0] or {}).get("storage_version", "") if storage else ""
+    rows = {
+        "schema_version": str(version),
+        "duckdb_version": DUCKDB_VERSION,
+        "storage_version": storage_version,
+        "updated_at": dt.datetime.now().isoformat(timespec="seconds"),
+    }
+    if created:
+        rows["created_at"] = rows["updated_at"]
+    for key, value in rows.items():
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+def info(path: str | Path) -> dict[str, str]:
+    """The store's meta table: schema, DuckDB and storage versions, dates."""
+    with reader(path) as con:
+        return _meta(con)
+
+
+def _load_fts(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.execute("LOAD fts")
+    except duckdb.Error:
+        from duckdb_extensions import import_extension  # installs from the local wheel
+
+        import_extension("fts", con=con)
+        con.execute("LOAD fts")
+
+
+# -------------------------------------------------------------------------------- runs
+def start_run(
+    con: duckdb.DuckDBPyConnection,
+    command: str,
+    extractor_version: str,
+    model: str,
+    inputs: list[str],
+) -> int:
+    conf = {s.name: settings.get(s.name) for s in settings.SETTINGS}
+    row = con.execute(
+        """INSERT INTO runs (command, started_at, extractor_version, spacy_model, settings, inputs)
+           VALUES (?, now(), ?, ?, ?, ?) RETURNING run_id""",
+        [command, extractor_version, model, json.dumps(conf), json.dumps(inputs)],
+    ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+@dataclass(slots=True)
+class RunCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    statements: int = 0
+    figures: int = 0
+    errors: int = 0
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: int,
+    counts: RunCounts,
+    skipped: dict[str, int],
+    status: str,
+) -> None:
+    con.execute(
+        """UPDATE runs SET finished_at = now(), status = ?, articles_new = ?, articles_updated = ?,
+           articles_unchanged = ?, statements = ?, figures = ?, errors = ?, skipped = ?
+           WHERE run_id = ?""",
+        [
+            status,
+            counts.new,
+            counts.updated,
+            counts.unchanged,
+            counts.statements,
+            counts.figures,
+            counts.errors,
+            json.dumps(skipped),
+            run_id,
+        ],
+    )
+
+
+def record_errors(
+    con: duckdb.DuckDBPyConnection, run_id: int, errors: Sequence[InputError]
+) -> None:
+    if errors:
+        _many(
+            con,
+            """INSERT INTO ingest_errors (run_id, source, line, reason, detail, recorded_at)
+               VALUES (?, ?, ?, ?, ?, now())""",
+            [[run_id, e.source, e.line, e.reason, e.detail[:2000]] for e in errors],
+        )
+
+
+# ---------------------------------------------------------------------------- articles
+def known_hashes(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
+    """Stored content hash of each of ``ids`` that is already in the store."""
+    if not ids:
+        return {}
+    rows = con.execute(
+        "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))",
+        [list(ids)],
+    ).fetchall()
+    return dict(rows)
+
+
+def speaker_key(name: str) -> str:
+    """A stable id for a speaker name: accents, case, dots and spacing do not matter."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    folded = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return folded or "unknown"
+
+
+def write_batch(
+    con: duckdb.DuckDBPyConnection,
+    run_id: int,
+    items: Sequence[tuple[Article, str, Extraction]],
+    extractor_version: str,
+) -> tuple[int, int]:
+    """Store a batch of (article, content hash, extraction) in one transaction.
+
+    A changed article replaces its old version and every row extracted from it. Rows go in
+    as one Arrow table per table and batch (row-by-row inserts are ~50x slower in DuckDB).
+    Returns (new, updated) article counts.
+    """
+    rows = _BatchRows()
+    for article, chash, extraction in items:
+        rows.add(run_id, article, chash, extraction, extractor_version)
+    con.execute("BEGIN")
+    try:
+        existing = known_hashes(con, [a.id for a, _, _ in items])
+        _ensure_topics(con)
+        if existing:
+            _delete_children(con, list(existing))
+        updated = [r for r in rows.articles if r["article_id"] in existing]
+        fresh = [r for r in rows.articles if r["article_id"] not in existing]
+        _update_articles(con, updated)
+        _insert(con, "articles", fresh)
+        _insert(con, "speakers", list(rows.speakers.values()), ignore=True)
+        _insert(con, "speaker_aliases", _dicts(("speaker_id", "alias"), rows.aliases), ignore=True)
+        _insert(con, "speaker_roles", _dicts(("speaker_id", "article_id", "role"), rows.roles))
+        _insert(con, "statements", rows.statements)
+        _insert(con, "figures", rows.figures)
+        _insert(con, "article_topics", rows.article_topics)
+        _insert(con, "statement_topics", rows.statement_topics)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return len(fresh), len(updated)
+
+
+def _dicts(keys: tuple[str, ...], values: set[tuple[str, ...]]) -> list[dict[str, Any]]:
+    return [dict(zip(keys, v, strict=True)) for v in sorted(values)]
+
+
+def _insert(
+    con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]], ignore: bool = False
+) -> None:
+    if not rows:
+        return
+    data = pa.Table.from_pylist(rows)
+    cols = ", ".join(data.column_names)
+    verb = "INSERT OR IGNORE" if ignore else "INSERT"
+    con.register("_batch", data)
+    try:
+        con.execute(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _batch")
+    finally:
+        con.unregister("_batch")
+
+
+def _delete_children(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    con.execute(
+        """DELETE FROM statement_topics WHERE statement_id IN
+           (SELECT statement_id FROM statements WHERE list_contains(?, article_id))""",
+        [article_ids],
+    )
+    for table in _CHILD_TABLES[1:]:
+        con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [article_ids])
+
+
+def _update_articles(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    # UPDATE, not DELETE + INSERT: DuckDB refuses to delete a row still referenced by a
+    # foreign key earlier in the same transaction.
+    if not rows:
+        return
+    data = pa.Table.from_pylist(rows)
+    sets = ", ".join(f"{c} = b.{c}" for c in data.column_names if c != "article_id")
+    con.register("_batch", data)
+    try:
+        con.execute(
+            f"UPDATE articles SET {sets} FROM _batch b WHERE articles.article_id = b.article_id"
+        )
+    finally:
+        con.unregister("_batch")
+
+
+def _ensure_topics(con: duckdb.DuckDBPyConnection) -> None:
+    from analysis.extract.topics import load_taxonomy  # data only; spaCy is not imported
+
+    labels = load_taxonomy().labels
+    _many(con, "INSERT OR IGNORE INTO topics VALUES (?, ?)", [[k, v] for k, v in labels.items()])
+
+
+class _BatchRows:
+    """Rows for every table, gathered from a batch of extractions."""
+
+    def __init__(self) -> None:
+        self.articles: list[dict[str, Any]] = []
+        self.speakers: dict[str, dict[str, Any]] = {}
+        self.aliases: set[tuple[str, str]] = set()
+        self.roles: set[tuple[str, str, str]] = set()
+        self.statements: list[dict[str, Any]] = []
+        self.figures: list[dict[str, Any]] = []
+        self.article_topics: list[dict[str, Any]] = []
+        self.statement_topics: list[dict[str, Any]] = []
+
+    def add(self, run_id: int, a: Article, chash: str, ex: Extraction, version: str) -> None:
+        self.articles.append(_article_row(run_id, a, chash, version))
+        ids = self._speakers(a, ex)
+        st_ids = [f"{a.id}:s{i}" for i in range(len(ex.statements))]
+        self.statements += [
+            _statement_row(a.id, i, st_ids[i], s, ids.get(s.speaker or ""))
+            for i, s in enumerate(ex.statements)
+        ]
+        self.figures += [
+            _figure_row(a.id, i, f, st_ids, ids.get(f.speaker or ""))
+            for i, f in enumerate(ex.figures)
+        ]
+        self.article_topics += [
+            {"article_id": a.id, "topic": t.topic, "score": t.score} for t in ex.topics
+        ]
+        seen: set[tuple[str, str]] = set()
+        for i, topics in enumerate(ex.statement_topics):
+            for t in topics:
+                if (st_ids[i], t.topic) not in seen:
+                    seen.add((st_ids[i], t.topic))
+                    self.statement_topics.append(
+                        {"statement_id": st_ids[i], "topic": t.topic, "score": t.score}
+                    )
+
+    def _speakers(self, a: Article, ex: Extraction) -> dict[str, str]:
+        kinds = {p.name: p.kind for p in ex.people}
+        ids = {n: speaker_key(n) for n in {s.speaker for s in ex.statements if s.speaker}}
+        for name, sid in ids.items():
+            self.speakers.setdefault(
+                sid, {"speaker_id": sid, "name": name, "kind": kinds.get(name, "other")}
+            )
+            self.aliases.add((sid, name))
+        for p in ex.people:
+            if p.name in ids:
+                self.aliases.update((ids[p.name], alias) for alias in p.aliases)
+                self.roles.update((ids[p.name], a.id, r) for r in p.roles)
+        for s in ex.statements:
+            if s.speaker and s.speaker_mention:
+                self.aliases.add((ids[s.speaker], s.speaker_mention))
+            if s.speaker and s.speaker_role:
+                self.roles.add((ids[s.speaker], a.id, s.speaker_role))
+        return ids
+
+
+def _article_row(run_id: int, a: Article, chash: str, version: str) -> dict[str, Any]:
+    return {
+        "article_id": a.id,
+        "content_hash": chash,
+        "title": a.title,
+        "text": a.text,
+        "outlet": a.outlet,
+        "published": a.published,
+        "url": a.url,
+        "category": a.category,
+        "meta": json.dumps(a.meta, default=str),
+        "word_count": len(a.text.split()),
+        "source": a.source,
+        "source_line": a.line,
+        "run_id": run_id,
+        "extractor_version": version,
+        "ingested_at": dt.datetime.now(),
+    }
+
+
+def _statement_row(
+    article_id: str, i: int, sid: str, s: Statement, speaker_id: str | None
+) -> dict[str, Any]:
+    return {
+        "statement_id": sid,
+        "article_id": article_id,
+        "ordinal": i,
+        "section": s.section,
+        "start_char": s.start,
+        "end_char": s.end,
+        "fragments": json.dumps(s.fragments) if s.fragments else None,
+        "text": s.text,
+        "kind": s.kind,
+        "cue": s.cue,
+        "cue_start": s.cue_start,
+        "cue_end": s.cue_end,
+        "speaker_mention": s.speaker_mention,
+        "speaker_start": s.speaker_start,
+        "speaker_end": s.speaker_end,
+        "speaker_id": speaker_id,
+        "speaker_name": s.speaker,
+        "speaker_role": s.speaker_role,
+    }
+
+
+def _figure_row(
+    article_id: str, i: int, f: Figure, st_ids: list[str], speaker_id: str | None
+) -> dict[str, Any]:
+    return {
+        "figure_id": f"{article_id}:f{i}",
+        "article_id": article_id,
+        "ordinal": i,
+        "start_char": f.start,
+        "end_char": f.end,
+        "surface": f.surface,
+        "value": f.value,
+        "unit": f.unit,
+        "type": f.type,
+        "approx": f.approx,
+        "counts": f.counts,
+        "counts_start": f.counts_start,
+        "counts_end": f.counts_end,
+        "statement_id": st_ids[f.statement_index] if f.statement_index is not None else None,
+        "speaker_id": speaker_id,
+        "speaker_name": f.speaker,
+    }
+
+
+# ------------------------------------------------------------------- after an ingest run
+def link_short_names(con: duckdb.DuckDBPyConnection) -> int:
+    """Point one-word speakers ("Putin") at the one full-name person ("Vladimir Putin") who
+    ends with that word. Two people sharing a surname stay apart. Returns statements moved."""
+    pairs = con.sql(
+        """WITH short AS (SELECT speaker_id, name FROM speakers
+                          WHERE kind = 'person' AND name NOT LIKE '% %'),
+                fulln AS (SELECT speaker_id, name, lower(split_part(name, ' ', -1)) AS last
+                         FROM speakers WHERE kind = 'person' AND name LIKE '% %'),
+                m AS (SELECT s.speaker_id AS short_id, s.name AS short_name,
+                             f.speaker_id AS full_id, f.name AS full_name,
+                             count(*) OVER (PARTITION BY s.speaker_id) AS n
+                      FROM short s JOIN fulln f ON lower(s.name) = f.last)
+           SELECT short_id, short_name, full_id, full_name FROM m WHERE n = 1"""
+    ).fetchall()
+    moved = 0
+    con.execute("BEGIN")
+    for short_id, short_name, full_id, full_name in pairs:
+        con.execute("INSERT OR IGNORE INTO speaker_aliases VALUES (?, ?)", [full_id, short_name])
+        res = con.execute(
+            "UPDATE statements SET speaker_id = ?, speaker_name = ? WHERE speaker_id = ?",
+            [full_id, full_name, short_id],
+        ).fetchone()
+        moved += int(res[0]) if res else 0
+        con.execute(
+            "UPDATE figures SET speaker_id = ?, speaker_name = ? WHERE speaker_id = ?",
+            [full_id, full_name, short_id],
+        )
+        con.execute(
+            """INSERT OR IGNORE INTO speaker_roles
+               SELECT ?, article_id, role FROM speaker_roles WHERE speaker_id = ?""",
+            [full_id, short_id],
+        )
+    con.execute("COMMIT")
+    return moved
+
+
+def drop_orphans(con: duckdb.DuckDBPyConnection) -> None:
+    """Remove speakers no statement or figure points at (after merges and re-ingests)."""
+    con.execute("BEGIN")
+    orphan = """SELECT speaker_id FROM speakers WHERE speaker_id NOT IN
+                (SELECT speaker_id FROM statements WHERE speaker_id IS NOT NULL)
+                AND speaker_id NOT IN (SELECT speaker_id FROM figures WHERE speaker_id IS NOT NULL)"""
+    con.execute(f"CREATE TEMP TABLE orphan AS {orphan}")
+    con.execute("DELETE FROM speaker_aliases WHERE speaker_id IN (SELECT * FROM orphan)")
+    con.execute("DELETE FROM speaker_roles WHERE speaker_id IN (SELECT * FROM orphan)")
+    con.execute("COMMIT")
+    con.execute("BEGIN")
+    con.execute("DELETE FROM speakers WHERE speaker_id IN (SELECT * FROM orphan)")
+    con.execute("COMMIT")
+    con.execute("DROP TABLE orphan")
+
+
+def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)build the BM25 full-text index over statement text and speaker names."""
+    _load_fts(con)
+    con.execute(
+        "PRAGMA create_fts_index('statements', 'statement_id', 'text', 'speaker_name', "
+        "stemmer = 'english', stopwords = 'english', overwrite = 1)"
+    )
