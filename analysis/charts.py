@@ -37,7 +37,7 @@ PALETTE: dict[str, Any] = {
     "background": "#ffffff",
     "accent": "#c0392b",  # one highlight colour: the selected bar, the tracked figure
     "bar": "#2b6cb0",
-    # Ten categories, distinguishable for the common colour-vision deficiencies (Tableau 10).
+    # Twelve categories (there are twelve topics): Tableau 10, then cyan and indigo.
     "category": [
         "#4e79a7",
         "#f28e2b",
@@ -49,6 +49,8 @@ PALETTE: dict[str, Any] = {
         "#ff9da7",
         "#9c755f",
         "#bab0ac",
+        "#17becf",
+        "#6b6ecf",
     ],
 }
 
@@ -56,7 +58,7 @@ PALETTE: dict[str, Any] = {
 @alt.theme.register(THEME, enable=True)
 def quotedesk_theme() -> alt.theme.ThemeConfig:
     """The house look: quiet grid, one type family, the category palette."""
-    axis = {
+    axis: alt.theme.AxisConfigKwds = {
         "labelColor": PALETTE["muted"],
         "titleColor": PALETTE["ink"],
         "gridColor": PALETTE["grid"],
@@ -96,14 +98,17 @@ def empty(message: str = "No data for these filters.") -> alt.Chart:
     )
 
 
-def statements_over_time(df: pl.DataFrame, title: str = "Statements per week") -> Chart:
+def statements_over_time(
+    df: pl.DataFrame, title: str = "Statements per week", freq: str = "week"
+) -> Chart:
     """Stacked bars of statements per period by group; click a legend entry to highlight it.
 
-    Expects the columns of :func:`analysis.queries.statements_over_time`: period, group,
-    statements.
+    Expects the columns of :func:`analysis.queries.statements_over_time` (period, group,
+    statements) and the ``freq`` it was called with, so each bar spans its period.
     """
     if df.is_empty():
         return empty("No statements for these filters.")
+    unit, label, fmt = _PERIODS[freq]
     pick = alt.selection_point(fields=["group"], bind="legend", name="group_pick")
     single = df["group"].n_unique() == 1
     color = (
@@ -115,18 +120,32 @@ def statements_over_time(df: pl.DataFrame, title: str = "Statements per week") -
         alt.Chart(df, title=title)
         .mark_bar()
         .encode(
-            x=alt.X("period:T", title=None, axis=alt.Axis(format="%d %b %Y", labelAngle=0)),
+            x=alt.X(f"{unit}(period):T", title=None, axis=alt.Axis(format=fmt, labelAngle=0)),
             y=alt.Y("sum(statements):Q", title="Statements"),
             color=color,
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.25)),
             tooltip=[
-                alt.Tooltip("period:T", title="Week of", format="%d %b %Y"),
+                _date("period", label, fmt),
                 alt.Tooltip("group:N", title="Group"),
                 alt.Tooltip("sum(statements):Q", title="Statements"),
             ],
         )
         .add_params(pick)
     )
+
+
+# Dates arrive as ISO day strings, which Vega reads as UTC midnight: every time unit and date
+# format is UTC, or a reader west of Greenwich would see each day labelled as the day before.
+_PERIODS: dict[str, tuple[str, str, str]] = {
+    "day": ("utcyearmonthdate", "Day", "%d %b %y"),
+    "week": ("utcyearweek", "Week of", "%d %b %y"),
+    "month": ("utcyearmonth", "Month", "%b %Y"),
+    "year": ("utcyear", "Year", "%Y"),
+}
+
+
+def _date(field: str, title: str, fmt: str = "%d %b %Y") -> alt.Tooltip:
+    return alt.Tooltip(f"utcyearmonthdate({field}):T", title=title, format=fmt)
 
 
 def top_speakers(df: pl.DataFrame, title: str = "Most quoted speakers") -> Chart:
@@ -150,8 +169,8 @@ def top_speakers(df: pl.DataFrame, title: str = "Most quoted speakers") -> Chart
                 alt.Tooltip("statements:Q", title="Statements"),
                 alt.Tooltip("articles:Q", title="Articles"),
                 alt.Tooltip("outlets:Q", title="Outlets"),
-                alt.Tooltip("first_seen:T", title="First seen", format="%d %b %Y"),
-                alt.Tooltip("last_seen:T", title="Last seen", format="%d %b %Y"),
+                _date("first_seen", "First seen"),
+                _date("last_seen", "Last seen"),
             ],
         )
         .add_params(hover)
@@ -196,14 +215,12 @@ def figure_history(df: pl.DataFrame, title: str = "") -> Chart:
     if rows.is_empty():
         return empty("No figures with a value for this series.")
     rows = rows.with_columns(pl.col("statement").fill_null("").str.slice(0, 240))
-    hover = alt.selection_point(
-        on="pointerover", nearest=True, fields=["published", "value"], empty=False, name="near"
-    )
+    hover = alt.selection_point(on="pointerover", nearest=True, empty=False, name="near")
     base = alt.Chart(rows, title=title or alt.Undefined).encode(
-        x=alt.X("published:T", title=None, axis=alt.Axis(format="%d %b %Y", labelAngle=0)),
+        x=alt.X("utcyearmonthdate(published):T", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=_value_title(rows), scale=alt.Scale(zero=False)),
     )
-    line = base.mark_line(interpolate="step-after", color=PALETTE["bar"])
+    line = base.mark_line(color=PALETTE["bar"])
     points = (
         base.mark_point(filled=True, color=PALETTE["bar"])
         .encode(
@@ -213,14 +230,14 @@ def figure_history(df: pl.DataFrame, title: str = "") -> Chart:
                 alt.Tooltip("surface:N", title="As written"),
                 alt.Tooltip("value:Q", title="Value", format=",.6~g"),
                 alt.Tooltip("outlet:N", title="Outlet"),
-                alt.Tooltip("published:T", title="Date", format="%d %b %Y"),
+                _date("published", "Date"),
                 alt.Tooltip("title:N", title="Article"),
                 alt.Tooltip("statement:N", title="Sentence"),
             ],
         )
         .add_params(hover)
     )
-    return alt.layer(line, points)
+    return line + points
 
 
 def _value_title(df: pl.DataFrame) -> str:

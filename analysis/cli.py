@@ -82,7 +82,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
         return 0
     for p in (db, Path(f"{db}.wal")):
         p.unlink(missing_ok=True)
-    report = ingest([SAMPLE_DIR], db, progress=False)
+    report = ingest([SAMPLE_DIR / "articles.jsonl", SAMPLE_DIR / "extra"], db, progress=False)
     print(f"sample database {db}: " + report.summary())
     return 0 if report.ok else 1
 
@@ -108,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="read articles into the database",
         formatter_class=fmt,
         description="Read JSONL, CSV, TXT, HTML files, folders or .gz of them; extract statements "
-        "and figures; store them.\n\nexample:\n  quotedesk ingest articles.jsonl news/ --db news.duckdb",
+        "and figures; store them.\n\nexample:\n"
+        "  quotedesk ingest articles.jsonl news/ --db news.duckdb",
     )
     s.add_argument("paths", nargs="+", help="files or folders")
     s.add_argument("--db", default=_db_default(), help="DuckDB file (default: %(default)s)")

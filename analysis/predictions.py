@@ -66,7 +66,10 @@ def write_predictions(
     limit: int | None = None,
     n_process: int = 1,
 ) -> tuple[int, int, int, int, list[InputError]]:
-    """Extract every article of ``source``; returns (articles, statements, figures, words, errors)."""
+    """Extract every article of ``source``.
+
+    Returns (articles, statements, figures, words, errors).
+    """
     errors: list[InputError] = []
 
     def good() -> Iterator[Article]:

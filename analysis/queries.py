@@ -64,6 +64,9 @@ class Filters:
 
 
 NO_FILTERS = Filters()
+# What a figure counts, reduced to its head word so "signed contracts", "signed army
+# contracts" and "contracts" form one series.
+COUNTS_KEY = "lower(regexp_extract(fi.counts, '([A-Za-z-]+)\\s*$', 1))"
 _FROM = "FROM statements s JOIN articles a USING (article_id)"
 
 
@@ -207,29 +210,37 @@ def figures(
 
 
 def figure_history(db: str | Path, speaker_id: str, counts: str) -> pl.DataFrame:
-    """One speaker citing one counted thing over time (270,000 → 300,000 contracts)."""
+    """One speaker citing one counted thing over time (270,000 → 300,000 contracts).
+
+    ``counts`` is matched on its head word ("signed contracts" → every "... contracts").
+    """
+    key = counts.strip().split()[-1].lower() if counts.strip() else ""
     return _q(
         db,
-        """SELECT a.published, fi.value, fi.surface, fi.unit, fi.approx, fi.counts, a.outlet,
+        f"""SELECT a.published, fi.value, fi.surface, fi.unit, fi.approx, fi.counts, a.outlet,
                   a.title, a.article_id, fi.start_char, fi.end_char, s.text AS statement
            FROM figures fi JOIN articles a USING (article_id)
            LEFT JOIN statements s ON s.statement_id = fi.statement_id
-           WHERE fi.speaker_id = ? AND fi.counts ILIKE ?
+           WHERE fi.speaker_id = ? AND {COUNTS_KEY} = ?
            ORDER BY a.published, fi.article_id, fi.ordinal""",
-        [speaker_id, f"%{counts}%"],
+        [speaker_id, key],
     )
 
 
 def figure_series(db: str | Path, min_points: int = 2) -> pl.DataFrame:
-    """(speaker, counted thing) pairs cited at least ``min_points`` times with values that differ."""
+    """(speaker, counted thing) pairs cited at least ``min_points`` times with values that differ.
+
+    ``counts`` is the head word that groups the series; ``label`` its most common wording.
+    """
     return _q(
         db,
-        """SELECT fi.speaker_id, any_value(fi.speaker_name) AS speaker, lower(fi.counts) AS counts,
+        f"""SELECT fi.speaker_id, any_value(fi.speaker_name) AS speaker, {COUNTS_KEY} AS counts,
+                  mode(fi.counts) AS label, any_value(fi.unit) AS unit,
                   count(*) AS points, count(DISTINCT fi.value) AS distinct_values,
                   min(a.published) AS first, max(a.published) AS last
            FROM figures fi JOIN articles a USING (article_id)
            WHERE fi.speaker_id IS NOT NULL AND fi.counts IS NOT NULL
-           GROUP BY fi.speaker_id, lower(fi.counts)
+           GROUP BY fi.speaker_id, {COUNTS_KEY}, coalesce(fi.unit, '')
            HAVING count(*) >= ? AND count(DISTINCT fi.value) > 1
            ORDER BY points DESC, speaker""",
         [min_points],

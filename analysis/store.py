@@ -70,7 +70,9 @@ SCHEMA: tuple[str, ...] = (
         word_count INTEGER NOT NULL,
         source VARCHAR,
         source_line INTEGER,
-        run_id INTEGER REFERENCES runs (run_id),
+        -- no FK: DuckDB turns an UPDATE of a foreign-key column into delete + insert,
+        -- which fails while the article's rows are being replaced
+        run_id INTEGER,
         extractor_version VARCHAR NOT NULL,
         ingested_at TIMESTAMP NOT NULL
     )""",
@@ -124,7 +126,8 @@ SCHEMA: tuple[str, ...] = (
         counts VARCHAR,
         counts_start INTEGER,
         counts_end INTEGER,
-        statement_id VARCHAR,  -- no FK: DuckDB cannot delete a referenced row and its referrers in one transaction
+        -- no FK: DuckDB cannot delete a referenced row and its referrers in one transaction
+        statement_id VARCHAR,
         speaker_id VARCHAR REFERENCES speakers (speaker_id),
         speaker_name VARCHAR
     )""",
@@ -612,7 +615,7 @@ def link_short_names(con: duckdb.DuckDBPyConnection) -> int:
     ends with that word. Two people sharing a surname stay apart. Returns statements moved."""
     pairs = con.sql(
         """WITH short AS (SELECT speaker_id, name FROM speakers
-                          WHERE kind = 'person' AND name NOT LIKE '% %'),
+                          WHERE name NOT LIKE '% %'),
                 fulln AS (SELECT speaker_id, name, lower(split_part(name, ' ', -1)) AS last
                          FROM speakers WHERE kind = 'person' AND name LIKE '% %'),
                 m AS (SELECT s.speaker_id AS short_id, s.name AS short_name,
@@ -646,9 +649,11 @@ def link_short_names(con: duckdb.DuckDBPyConnection) -> int:
 def drop_orphans(con: duckdb.DuckDBPyConnection) -> None:
     """Remove speakers no statement or figure points at (after merges and re-ingests)."""
     con.execute("BEGIN")
-    orphan = """SELECT speaker_id FROM speakers WHERE speaker_id NOT IN
-                (SELECT speaker_id FROM statements WHERE speaker_id IS NOT NULL)
-                AND speaker_id NOT IN (SELECT speaker_id FROM figures WHERE speaker_id IS NOT NULL)"""
+    orphan = """SELECT speaker_id FROM speakers
+                WHERE speaker_id NOT IN
+                    (SELECT speaker_id FROM statements WHERE speaker_id IS NOT NULL)
+                AND speaker_id NOT IN
+                    (SELECT speaker_id FROM figures WHERE speaker_id IS NOT NULL)"""
     con.execute(f"CREATE TEMP TABLE orphan AS {orphan}")
     con.execute("DELETE FROM speaker_aliases WHERE speaker_id IN (SELECT * FROM orphan)")
     con.execute("DELETE FROM speaker_roles WHERE speaker_id IN (SELECT * FROM orphan)")

@@ -34,24 +34,27 @@ from analysis.records import Figure, FigureType
 __all__ = ["extract_figures"]
 
 # "300,000", "1.5", "2bn", "50k": digits with optional thousands commas, decimals, suffix.
-_DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-zA-Z]*)")
+_DIGITS = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?([a-zA-Z]*)")
 _NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
 )
+_ASCII_DIGITS = frozenset("0123456789")
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 _NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _RANGE_WORDS = frozenset({"to", "and", "or", "-", "–"})
 _DASHES = frozenset({"-", "–", "—"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_NOT_BETWEEN = frozenset({"CCONJ", "PUNCT", "ADP", "NUM", "SYM", "VERB", "AUX"})
 _AGE_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
 _CHAIN_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "poss_no"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PREPS_COUNTS = frozenset({"of"})
 _PREPS_MONEY = frozenset({"of", "in", "for"})
 _NOT_COUNTED = frozenset({"PRON", "NUM", "DET", "PUNCT", "SYM", "ADP", "CCONJ", "SCONJ"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _ONE_BEFORE_BLOCK = frozenset({"no", "the", "any", "each", "every", "this", "that", "which"})
 _STARTERS = frozenset({"a", "an"}).union(
     vocab.NUMBER_WORDS, vocab.VAGUE_NUMBERS, vocab.FRACTION_WORDS, vocab.CURRENCY_SYMBOLS
@@ -74,7 +77,7 @@ def _parse_digits(text: str) -> tuple[float, str] | None:
 
 
 def _is_digits(tok: Token) -> bool:
-    return tok.text[0].isdigit() and _parse_digits(tok.text) is not None
+    return tok.text[0] in _ASCII_DIGITS and _parse_digits(tok.text) is not None
 
 
 @dataclass(slots=True)
@@ -91,6 +94,7 @@ class _Number:
     scale: float = 1.0  # the multiplier read from scale words or suffixes
     bare_b: bool = False  # scale from a bare "b" (billion only next to a currency)
     year_like: bool = False  # four digits from 1000 to 2100, no comma
+    decimal: bool = False  # written with a decimal point ("5.0", "2.48")
 
 
 @dataclass(slots=True)
@@ -104,6 +108,7 @@ class _Marks:
     approx: bool = False
     age_prefix: bool = False  # "aged 45"
     symbol: bool = False  # money from a symbol before the number
+    pair_rejected: bool = False  # the other end of a range is not a figure
 
 
 # ---------------------------------------------------------------- reading numbers
@@ -115,7 +120,7 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     low = tok.lower_
     if low in vocab.VAGUE_NUMBERS:
         return _read_vague(doc, i)
-    if tok.text[0].isdigit():
+    if tok.text[0] in _ASCII_DIGITS:
         return _read_digits(doc, i)
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     if low in ("a", "an"):
@@ -136,6 +141,7 @@ def _read_digits(doc: Doc, i: int) -> _Number | None:
     text = doc[i].text
     num = _Number(i, i + 1, value, digits=True)
     num.year_like = len(text) == 4 and text.isdigit() and 1000 <= value <= 2100
+    num.decimal = "." in text
     if suffix:
         num.scale = vocab.SCALE_SUFFIXES[suffix]
         num.value *= num.scale
@@ -181,7 +187,7 @@ def _join_range(doc: Doc, num: _Number) -> None:
     j = num.end
     if j + 1 >= len(doc) or doc[j].text not in _DASHES or not num.digits:
         return
-    if doc[j - 1].whitespace_ or doc[j].whitespace_ or not doc[j + 1].text[0].isdigit():
+    if doc[j - 1].whitespace_ or doc[j].whitespace_ or doc[j + 1].text[0] not in _ASCII_DIGITS:
         return
     other = _read_digits(doc, j + 1)
     if other is None:
@@ -199,7 +205,7 @@ def _read_words(doc: Doc, start: int, i: int, lead: float) -> _Number | None:
 
     ``lead`` is the value of the article or fraction at ``start`` ('a', 'half a').
     """
-    total, current, j, prev = 0.0, lead, i, ""
+    total, current, j, prev, scale = 0.0, lead, i, "", 1.0
     while j < len(doc):
         low = doc[j].lower_
         if low in vocab.NUMBER_WORDS and _word_may_follow(prev, low):
@@ -207,7 +213,8 @@ def _read_words(doc: Doc, start: int, i: int, lead: float) -> _Number | None:
         elif low == "hundred":
             current = (current or 1) * 100
         elif low in vocab.SCALE_WORDS:
-            total, current = total + (current or 1) * vocab.SCALE_WORDS[low], 0.0
+            scale = vocab.SCALE_WORDS[low]
+            total, current = total + (current or 1) * scale, 0.0
         elif _is_joiner(doc, j, prev):
             j, prev = j + 1, low
             continue
@@ -216,7 +223,7 @@ def _read_words(doc: Doc, start: int, i: int, lead: float) -> _Number | None:
         j, prev = j + 1, low
     if j == i:
         return None
-    num = _Number(start, j, total + current)
+    num = _Number(start, j, total + current, scale=scale)
     num.scaled = any(doc[k].lower_ in vocab.SCALE_WORDS for k in range(i, j))
     _read_half(doc, num)
     if not num.scaled:
@@ -280,7 +287,11 @@ def _read_markers(doc: Doc, num: _Number, currency: str | None, start: int) -> _
     elif j < len(doc) and doc[j].text in vocab.CURRENCY_CODES:
         marks.end = j + 1  # "$5 USD" is still dollars
     marks.approx = (
-        num.vague or num.ranged or _approx_before(doc, marks.start) or _approx_after(doc, marks.end)
+        num.vague
+        or num.ranged
+        or _approx_before(doc, marks.start)
+        or _approx_after(doc, marks.end)
+        or _approx_after(doc, num.end)  # "1,000 or more kilograms"
     )
     return marks
 
@@ -292,6 +303,8 @@ def _read_after(doc: Doc, num: _Number, marks: _Marks) -> None:
         return
     if num.vague and doc[j].lower_ == "of" and j + 1 < len(doc):
         j += 1  # "millions of dollars"
+    elif _approx_after(doc, j) and j + 2 < len(doc) and doc[j].lower_ == "or":
+        j += 2  # "1,000 or more kilograms"
     found = _match(doc, j, vocab.PERCENT_WORDS)
     if found and not num.vague:
         marks.unit, marks.kind, marks.end = found[0], "percent", found[1]
@@ -307,6 +320,16 @@ def _read_after(doc: Doc, num: _Number, marks: _Marks) -> None:
     unit = _unit_after(doc, j)
     if unit and not num.vague:
         marks.unit, marks.end, marks.kind = unit[0], unit[1], "measure"
+    elif _is_multiplier(doc, j):
+        marks.unit, marks.end, marks.kind = "×", j + 1, "other"
+
+
+def _is_multiplier(doc: Doc, j: int) -> bool:
+    """'2.6 times more lethal', '2.4 times the mass of the Sun'."""
+    if j + 1 >= len(doc) or doc[j].lower_ != vocab.MULTIPLIER_WORD:
+        return False
+    nxt = doc[j + 1]
+    return nxt.lower_ in vocab.MULTIPLIER_FOLLOWERS or nxt.tag_ in ("JJR", "RBR")
 
 
 def _currency_after(doc: Doc, num: _Number, j: int) -> tuple[str, FigureType, int] | None:
@@ -351,6 +374,8 @@ def _age_after(doc: Doc, j: int) -> tuple[str, int] | None:
 def _unit_after(doc: Doc, j: int) -> tuple[str, int] | None:
     if doc[j].text in _DASHES and not doc[j - 1].whitespace_ and j + 1 < len(doc):
         return _match(doc, j + 1, vocab.UNITS)
+    if doc[j].text in vocab.SPACED_UNITS and doc[j - 1].whitespace_:
+        return vocab.SPACED_UNITS[doc[j].text], j + 1
     return _match(doc, j, vocab.UNITS)
 
 
@@ -373,17 +398,46 @@ def _approx_after(doc: Doc, end: int) -> bool:
 
 def _rejected(doc: Doc, num: _Number, marks: _Marks) -> bool:
     """True when the number names, dates or labels something instead of counting."""
-    strong = marks.kind in ("money", "percent", "measure")
     if marks.kind == "age":
         return False
+    if marks.pair_rejected and marks.kind is None:
+        return True
+    if marks.kind is not None:  # money, percent, measure, multiplier
+        return _is_date_or_code(doc, num, True) or _is_numbering(doc, num)
     return (
-        _is_date_or_code(doc, num, strong)
+        _is_date_or_code(doc, num, False)
         or _is_numbering(doc, num)
-        or (not strong and _is_label(doc, num))
-        or (not strong and _is_glued(doc, num))
-        or (not strong and num.ranged and not num.scaled)
-        or (not strong and num.vague and not _vague_is_count(doc, num))
-        or (not strong and not num.scaled and not num.vague and _is_bare_word(doc, num))
+        or _is_label(doc, num)
+        or _is_glued(doc, num)
+        or (num.ranged and not num.scaled)
+        or (num.vague and not _vague_is_count(doc, num))
+        or _is_name_word(doc, num)
+        or _is_tally(doc, num)
+        or (not num.scaled and not num.vague and _is_bare_word(doc, num))
+    )
+
+
+def _is_name_word(doc: Doc, num: _Number) -> bool:
+    """'Six Flags', 'Formula One', '36 Quai des Orfèvres', 'the 737 Max', 'three quarters'."""
+    first = doc[num.start]
+    if not num.digits and first.is_title and not first.is_sent_start:
+        return True
+    if num.end < len(doc) and doc[num.end].lower_ in vocab.FRACTION_NOUNS:
+        return True
+    noun = _counted_noun_right(doc, num)
+    if noun is None and num.end < len(doc):
+        noun = doc[num.end] if doc[num.end].is_title else None  # '51 Pegasi b'
+    return noun is not None and noun.tag_ == "NNP" and noun.ent_type_ != "NORP"
+
+
+def _is_tally(doc: Doc, num: _Number) -> bool:
+    """Votes and scores without a noun: 'voted 66 to 27', 'won 3 to 2'."""
+    if _counted_noun_right(doc, num) is not None:
+        return False
+    after = doc[num.end : num.end + 2]
+    before = doc[max(num.start - 2, 0) : num.start]
+    return (len(after) == 2 and after[0].lower_ == "to" and _is_digits(after[1])) or (
+        len(before) == 2 and before[1].lower_ == "to" and _is_digits(before[0])
     )
 
 
@@ -400,7 +454,9 @@ def _is_date_or_code(doc: Doc, num: _Number, strong: bool) -> bool:
         return True
     if strong:
         return False
-    if labels & _DATE_LABELS or labels & _NAME_LABELS - _PLACE_LABELS:
+    if labels & _NAME_LABELS - _PLACE_LABELS:
+        return True
+    if labels & _DATE_LABELS and not _counts_despite_date(doc, num):
         return True
     if num.year_like and not _approx_before(doc, num.start):
         return True
@@ -412,15 +468,31 @@ def _is_date_or_code(doc: Doc, num: _Number, strong: bool) -> bool:
         or nxt.text in vocab.MONTHS
     ):
         return True
-    return prev is not None and prev.text in vocab.MONTHS
+    if prev is None:
+        return False
+    after_date = prev.lower_ in _RANGE_WORDS and num.start > 2
+    if after_date and doc[num.start - 3].text in vocab.MONTHS:
+        return True  # "on March 4 and 5"
+    return prev.text in vocab.MONTHS
+
+
+def _counts_despite_date(doc: Doc, num: _Number) -> bool:
+    """The NER says DATE but the number counts a noun: 'between 36 and 40 [miners]'."""
+    if num.year_like:
+        return False
+    noun = _counted_noun_right(doc, num)
+    return noun is not None and noun.ent_type_ not in _DATE_LABELS and noun.text not in vocab.MONTHS
 
 
 def _is_numbering(doc: Doc, num: _Number) -> bool:
     """List numbering: tagged LS, or a number opening a line followed by '.' or ')'."""
     if doc[num.start].tag_ == "LS":
         return True
-    at_line_start = num.start == 0 or "\n" in doc[num.start - 1].text_with_ws
-    return at_line_start and num.end < len(doc) and doc[num.end].text in (".", ")")
+    nxt = doc[num.end].text if num.end < len(doc) else ""
+    prev = doc[num.start - 1].text_with_ws if num.start > 0 else "\n"
+    if nxt == ")" and "(" not in prev and num.digits and num.value < 30:
+        return True  # "... and 2) determining"
+    return "\n" in prev and nxt in (".", ")")
 
 
 def _is_label(doc: Doc, num: _Number) -> bool:
@@ -444,11 +516,11 @@ def _is_glued(doc: Doc, num: _Number) -> bool:
             return True
         if prev.text == "(" and num.end < len(doc) and doc[num.end].text == ")":
             return True
-        if prev.text[0].isdigit() or prev.text in ("#", "/", ":", "+"):
+        if prev.text[0] in _ASCII_DIGITS or prev.text in ("#", "/", ":", "+"):
             return True
     if num.end < len(doc):
         nxt = doc[num.end]
-        if nxt.text[0].isdigit() or (nxt.text in _DASHES and not last.whitespace_):
+        if nxt.text[0] in _ASCII_DIGITS or (nxt.text in _DASHES and not last.whitespace_):
             return not _approx_after(doc, num.end)
         if _street_follows(doc, num.end):
             return True
@@ -469,8 +541,15 @@ def _is_bare_word(doc: Doc, num: _Number) -> bool:
     first = doc[num.start]
     if first.lower_ == "one" and num.end - num.start == 1:
         return not _one_is_count(doc, num)
-    if _counted_noun_right(doc, num) is not None or _of_pobj(doc, num.end) is not None:
+    if _counted_noun_right(doc, num) is not None:
         return False
+    if num.decimal or not num.value.is_integer():
+        return True  # '5.3', '2.0', '2.48': versions, sizes, magnitudes without a unit
+    if _of_pobj(doc, num.end) is not None:
+        return False
+    prev = doc[num.start - 1].lower_ if num.start > 0 else ""
+    if prev in _DETERMINERS or _root(doc, num.start, num.end).head.lemma_ in vocab.PHONE_VERBS:
+        return True  # 'the 707 was a freighter', 'phoned 911'
     return not (num.digits and first.ent_type_ in _NUMBER_LABELS)
 
 
@@ -498,11 +577,15 @@ def _counted_noun_right(doc: Doc, num: _Number) -> Token | None:
     """The noun the number modifies, to its right: '300,000 [contracts]'."""
     tok = _root(doc, num.start, num.end)
     for _ in range(3):
-        if tok.dep_ not in _CHAIN_DEPS or tok.head.i < num.end:
-            return None
         head = tok.head
+        if tok.dep_ == "conj" and head.i < num.start and _is_digits(head):
+            tok = head  # "between 36 and [40] miners": 40 hangs on 36
+            continue
+        if tok.dep_ not in _CHAIN_DEPS or head.i < num.end:
+            return None
         if head.pos_ in _NOUNS and not _is_unitlike(head):
-            return head if _attached(doc, num.start, num.end, head) else None
+            ok = _attached(doc, num.start, num.end, head) and _is_word(head)
+            return head if ok else None
         if head.pos_ != "NUM" and not _is_digits(head):
             return None
         tok = head  # a range: "2 and 3 [million] people"
@@ -510,9 +593,13 @@ def _counted_noun_right(doc: Doc, num: _Number) -> Token | None:
 
 
 def _attached(doc: Doc, start: int, end: int, noun: Token) -> bool:
-    """Every token between the number and its noun modifies one of them ('signed')."""
+    """Every token between the number and its noun modifies one of them ('signed'), or
+    completes a range ('36 and 40 miners')."""
+    ranged = end < noun.i and doc[end].lower_ in _RANGE_WORDS
     return all(
-        (start <= tok.head.i <= noun.i and tok.pos_ not in ("CCONJ", "PUNCT")) or tok.text == "-"
+        (start <= tok.head.i <= noun.i and tok.pos_ not in _NOT_BETWEEN and not tok.like_num)
+        or tok.text == "-"
+        or (ranged and (tok.lower_ in _RANGE_WORDS or _is_digits(tok)))
         for tok in doc[end : noun.i]
     )
 
@@ -546,13 +633,19 @@ def _of_pobj(doc: Doc, j: int, preps: frozenset[str] = _PREPS_COUNTS) -> Token |
         return None
     for child in doc[j].children:
         if child.dep_ == "pobj" and child.pos_ in _NOUNS and _countable(child):
-            return child
+            bare = not any(c.dep_ in ("det", "poss") for c in child.children)
+            return child if bare or doc[j].lower_ != "in" else None
     return None
+
+
+def _is_word(tok: Token) -> bool:
+    return tok.text.replace("-", "").isalpha()
 
 
 def _countable(tok: Token) -> bool:
     return (
-        tok.ent_type_ not in _DATE_LABELS
+        _is_word(tok)
+        and tok.ent_type_ not in _DATE_LABELS
         and tok.ent_type_ not in ("GPE", "LOC", "CARDINAL", "MONEY", "PERCENT")
         and not _is_unitlike(tok)
     )
@@ -562,6 +655,8 @@ def _counts(doc: Doc, num: _Number, marks: _Marks) -> Span | None:
     """The short noun phrase the figure counts, or None."""
     noun = _counts_noun(doc, num, marks)
     if noun is None or noun.pos_ in _NOT_COUNTED or marks.start <= noun.i < marks.end:
+        return None
+    if not _is_word(noun):
         return None
     if noun.lower_ in vocab.GENERIC_COUNT_NOUNS:
         noun = _of_pobj(doc, noun.i + 1)
@@ -597,6 +692,8 @@ def _age_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
     root = _root(doc, marks.start, marks.end)
     if root.head.pos_ in _NOUNS and root.head.i >= marks.end:
         return root.head
+    if root.dep_ == "attr" and (subj := _age_subject(root.head)) is not None:
+        return subj if subj.pos_ == "PROPN" else None
     return _subject_of_change(doc, root)
 
 
@@ -659,16 +756,17 @@ def _bad_modifier(tok: Token) -> bool:
 def _figure_type(num: _Number, marks: _Marks) -> FigureType:
     if marks.kind is not None:
         return marks.kind
-    return "count" if num.scaled or num.vague or num.value.is_integer() else "other"
+    whole = num.value.is_integer() and not num.decimal
+    return "count" if num.scaled or num.vague or whole else "other"
 
 
-def _candidate(doc: Doc, i: int) -> tuple[_Number, _Marks] | None:
+def _candidate(doc: Doc, i: int, follow: bool = True) -> tuple[_Number, _Marks] | None:
     """The number expression (with its currency, unit, hedges) beginning at token ``i``."""
     currency = _currency_before(doc, i)
     start = i
     if currency is not None:
         i += 1
-        if i >= len(doc) or not doc[i].text[0].isdigit():
+        if i >= len(doc) or doc[i].text[0] not in _ASCII_DIGITS:
             return None
     num = _read_number(doc, i)
     if num is None:
@@ -679,21 +777,75 @@ def _candidate(doc: Doc, i: int) -> tuple[_Number, _Marks] | None:
     marks = _read_markers(doc, num, currency, start)
     if marks.kind is None and num.start > 0:
         _age_around(doc, num, marks)
+    if marks.kind is None and num.start > 0:
+        _unit_before(doc, num, marks)
+    if follow and marks.end + 1 < len(doc) and doc[marks.end].lower_ in _RANGE_WORDS:
+        other = _candidate(doc, marks.end + 1, follow=False)
+        if other is not None and _rejected(doc, *other):
+            marks.pair_rejected = True  # 'between one and five million years'
+        elif other is not None:
+            _inherit_forward(num, marks, *other)
     return num, marks
+
+
+def _unit_before(doc: Doc, num: _Number, marks: _Marks) -> None:
+    """'magnitude 6.3'."""
+    unit = vocab.UNITS_BEFORE.get(doc[num.start - 1].lower_)
+    if unit is not None:
+        marks.kind, marks.unit = "measure", unit
+
+
+def _inherit_forward(num: _Number, marks: _Marks, other: _Number, omarks: _Marks) -> None:
+    """'between $300 and 400 billion', 'three to six feet': the first takes the second's
+    scale, and its unit when it has none."""
+    if num.scale == 1.0 and other.scale != 1.0 and num.value < other.value / other.scale:
+        num.value *= other.scale
+        num.scale, num.scaled = other.scale, True
+    if marks.kind is None and omarks.kind in ("money", "percent", "measure", "age"):
+        marks.kind, marks.unit = omarks.kind, omarks.unit
+
+
+def _inherit_back(doc: Doc, prev: _Marks | None, marks: _Marks) -> None:
+    """'between US$300 and 400 billion': the second takes the first's currency symbol."""
+    if prev is None or not prev.symbol or marks.kind is not None:
+        return
+    if marks.start == prev.end + 1 and doc[prev.end].lower_ in _RANGE_WORDS:
+        marks.kind, marks.unit = "money", prev.unit
 
 
 def _age_around(doc: Doc, num: _Number, marks: _Marks) -> None:
     """'aged 45' and 'John Smith, 45,' are ages."""
     prev = doc[num.start - 1]
-    if not (num.digits and not num.scaled and 0 < num.value < 120):
+    if num.scaled or num.vague or num.decimal or not 0 < num.value < 120:
         return
     if prev.lower_ in _AGE_WORDS:
         marks.kind, marks.unit, marks.age_prefix = "age", "years", True
         return
     after = doc[num.end].text if num.end < len(doc) else ""
     person = prev.text == "," and num.start > 1 and doc[num.start - 2].ent_type_ == "PERSON"
-    if person and after in (",", ")", ";") and num.value.is_integer():
+    appositive = person and after in (",", ")", ";") and num.digits
+    if appositive or _is_age_predicate(doc, num):
         marks.kind, marks.unit = "age", "years"
+
+
+def _is_age_predicate(doc: Doc, num: _Number) -> bool:
+    """'She was 26.', 'Hagan was 66.', 'He would have been 80 on February 20.'"""
+    root = _root(doc, num.start, num.end)
+    if root.dep_ != "attr" or root.head.lemma_ != "be" or not num.value.is_integer():
+        return False
+    nxt = doc[num.end] if num.end < len(doc) else None
+    if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("on", "at", "when", "in")):
+        return False
+    return _age_subject(root.head) is not None
+
+
+def _age_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj" and (
+            child.pos_ == "PROPN" or child.lower_ in ("he", "she", "i", "you")
+        ):
+            return child
+    return None
 
 
 def _build(doc: Doc, num: _Number, marks: _Marks) -> Figure:
@@ -703,6 +855,12 @@ def _build(doc: Doc, num: _Number, marks: _Marks) -> Figure:
     counts = _counts(doc, num, marks)
     if marks.kind == "age" and counts is None:
         counts = _person_before(doc, marks)
+    if marks.kind is None and counts is not None:
+        unit = vocab.UNIT_NOUNS.get(counts.root.lower_)
+        if unit is not None:
+            marks.kind, marks.unit = "measure", unit
+    if counts is not None and counts.root.lower_ == marks.unit:
+        counts = None  # "a magnitude of 4.0" measures nothing more than its unit
     return Figure(
         start=start,
         end=end,
@@ -731,20 +889,24 @@ def _person_before(doc: Doc, marks: _Marks) -> Span | None:
 
 
 def _may_start(tok: Token) -> bool:
-    return tok.text[0].isdigit() or tok.lower_ in _STARTERS or tok.text in vocab.CURRENCY_CODES
+    return (
+        tok.text[0] in _ASCII_DIGITS or tok.lower_ in _STARTERS or tok.text in vocab.CURRENCY_CODES
+    )
 
 
 def extract_figures(doc: Doc) -> list[Figure]:
     """Every number in ``doc`` that counts or measures something, in text order."""
     figures: list[Figure] = []
     i, n = 0, len(doc)
+    prev: _Marks | None = None
     while i < n:
         found = _candidate(doc, i) if _may_start(doc[i]) else None
         if found is None:
             i += 1
             continue
         num, marks = found
+        _inherit_back(doc, prev, marks)
         if not _rejected(doc, num, marks):
             figures.append(_build(doc, num, marks))
-        i = max(marks.end, i + 1)
+        i, prev = max(marks.end, i + 1), marks
     return figures

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.quotes import QuotedSpan, find_quotes
-from analysis.extract.speakers import ArticleSpeakers, Resolution
-from analysis.extract.vocab import BELIEF_VERBS, PRONOUNS, REPORTING_VERBS
+from analysis.extract.speakers import ArticleSpeakers, Resolution, _is_dateline
+from analysis.extract.vocab import BELIEF_VERBS, HEADLINE_LABELS, PRONOUNS, REPORTING_VERBS
 from analysis.records import Statement, StatementKind
 
 MIN_QUOTE_TOKENS = 4
@@ -168,6 +168,19 @@ def _short_tail(sent: Span, index: _Index) -> bool:
     return len(words) <= 8 and not any(index.in_quote(t) for t in sent)
 
 
+def _after_dateline(dateline: Token, verb: Token) -> Token | None:
+    """ "DUNMERE (VDW) — The ministry said ...": the subject is after the dash, not the place."""
+    doc = verb.doc
+    dash = next(
+        (t.i for t in doc[dateline.i : verb.i] if t.text in ("\u2014", "\u2013", "-", "--")), None
+    )
+    if dash is None:
+        return None
+    words = [t for t in doc[dash + 1 : verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    roots = [t for t in words if not (dash < t.head.i < verb.i)]
+    return roots[0] if roots else (words[-1] if words else None)
+
+
 def _is_cue(tok: Token, lemmas: frozenset[str]) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lemmas
 
@@ -181,6 +194,8 @@ def _subject(verb: Token) -> Token | None:
                     return verb.head
                 if child.lower_ in ("it", "there") and child.dep_ == "nsubjpass":
                     return None
+                if _is_dateline(child):
+                    return _after_dateline(child, verb)
                 return child
         for child in verb.rights:  # '"...," said Smith.' parsed without nsubj
             if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN":
@@ -401,7 +416,9 @@ def _headline(title: str, speakers: ArticleSpeakers) -> list[Statement]:
         return []
     offset = len(title) - len(title.lstrip())
     mention = m.group("speaker")
-    if mention.lower() in PRONOUNS or len(mention) < 3:
+    if mention.lower() in PRONOUNS or mention.lower() in HEADLINE_LABELS or len(mention) < 3:
+        return []
+    if len(m.group("content").split()) < 4:
         return []
     entry = speakers._find_full(mention) or (
         speakers._match_name(mention) if " " not in mention else None

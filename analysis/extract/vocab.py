@@ -10,18 +10,144 @@ from __future__ import annotations
 # ---------------------------------------------------------------- statements
 # Lemmas of verbs that introduce speech ("said", "told reporters", "warned that").
 REPORTING_VERBS: frozenset[str] = frozenset(
-    ["say", "tell", "add", "state", "claim", "argue", "warn", "announce", "insist", "explain", "note", "suggest", "report", "confirm", "deny", "affirm", "stress", "emphasize", "emphasise", "acknowledge", "admit", "point", "declare", "reply", "respond", "answer", "write", "tweet", "post", "comment", "remark", "observe", "recall", "predict", "promise", "vow", "pledge", "assert", "maintain", "contend", "allege", "concede", "complain", "accuse", "charge", "caution", "urge", "ask", "demand", "testify", "reveal", "disclose", "describe", "call", "reiterate", "repeat", "conclude", "estimate", "indicate", "mention", "boast", "joke", "quip", "lament", "agree", "disagree", "dispute", "counter", "retort", "shout", "scream", "whisper", "cry", "yell", "proclaim", "announce", "concede", "guarantee", "assure", "reassure", "threaten", "hint", "signal", "underline", "underscore", "highlight", "recount", "relate", "tell", "inform", "notify", "advise"]
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "claim",
+        "argue",
+        "warn",
+        "announce",
+        "insist",
+        "explain",
+        "note",
+        "suggest",
+        "report",
+        "confirm",
+        "deny",
+        "affirm",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "acknowledge",
+        "admit",
+        "point",
+        "declare",
+        "reply",
+        "respond",
+        "answer",
+        "write",
+        "tweet",
+        "post",
+        "comment",
+        "remark",
+        "observe",
+        "recall",
+        "predict",
+        "promise",
+        "vow",
+        "pledge",
+        "assert",
+        "maintain",
+        "contend",
+        "allege",
+        "concede",
+        "complain",
+        "accuse",
+        "charge",
+        "caution",
+        "urge",
+        "ask",
+        "demand",
+        "testify",
+        "reveal",
+        "disclose",
+        "describe",
+        "call",
+        "reiterate",
+        "repeat",
+        "conclude",
+        "estimate",
+        "indicate",
+        "mention",
+        "boast",
+        "joke",
+        "quip",
+        "lament",
+        "agree",
+        "disagree",
+        "dispute",
+        "counter",
+        "retort",
+        "shout",
+        "scream",
+        "whisper",
+        "cry",
+        "yell",
+        "proclaim",
+        "announce",
+        "concede",
+        "guarantee",
+        "assure",
+        "reassure",
+        "threaten",
+        "hint",
+        "signal",
+        "underline",
+        "underscore",
+        "highlight",
+        "recount",
+        "relate",
+        "tell",
+        "inform",
+        "notify",
+        "advise",
+    ]
 )
 
 # Verbs of belief or position: "officials believe that ...". Kept as their own kind so a
 # reporter can filter them out (PolNeAR annotates them as attributions too).
 BELIEF_VERBS: frozenset[str] = frozenset(
-    ["believe", "think", "feel", "expect", "hope", "fear", "worry", "doubt", "know", "understand", "consider"]
+    [
+        "believe",
+        "think",
+        "feel",
+        "expect",
+        "hope",
+        "fear",
+        "worry",
+        "doubt",
+        "know",
+        "understand",
+        "consider",
+    ]
 )
 
 # Nouns that carry a statement: "in a statement", "X's claim that ...".
 REPORTING_NOUNS: frozenset[str] = frozenset(
-    ["statement", "claim", "claims", "remarks", "comment", "comments", "interview", "speech", "testimony", "announcement", "tweet", "post", "letter", "report", "warning", "assertion", "argument", "allegation", "accusation", "denial"]
+    [
+        "statement",
+        "claim",
+        "claims",
+        "remarks",
+        "comment",
+        "comments",
+        "interview",
+        "speech",
+        "testimony",
+        "announcement",
+        "tweet",
+        "post",
+        "letter",
+        "report",
+        "warning",
+        "assertion",
+        "argument",
+        "allegation",
+        "accusation",
+        "denial",
+    ]
 )
 
 # Multi-word attribution cues handled by dedicated rules.
@@ -57,12 +183,153 @@ HONORIFICS: dict[str, str] = {
 
 # Head nouns of role/title phrases: "the Russian leader", "the Belarusian President".
 TITLE_NOUNS: frozenset[str] = frozenset(
-    ["president", "leader", "minister", "chancellor", "premier", "prime", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "senator", "representative", "congressman", "congresswoman", "speaker", "chairman", "chairwoman", "chair", "director", "chief", "ceo", "head", "commander", "general", "admiral", "ambassador", "official", "officer", "king", "queen", "prince", "princess", "emperor", "pope", "bishop", "judge", "justice", "attorney", "counterpart", "candidate", "nominee", "lawmaker", "legislator", "councillor", "councilor", "deputy", "envoy", "diplomat", "monarch", "sheikh", "ayatollah", "dictator", "coach", "captain", "manager", "founder", "executive", "economist", "analyst", "professor", "scientist", "researcher", "doctor", "expert", "lawyer", "activist"]
+    [
+        "president",
+        "leader",
+        "minister",
+        "chancellor",
+        "premier",
+        "prime",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "governor",
+        "mayor",
+        "senator",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "speaker",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "chief",
+        "ceo",
+        "head",
+        "commander",
+        "general",
+        "admiral",
+        "ambassador",
+        "official",
+        "officer",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "pope",
+        "bishop",
+        "judge",
+        "justice",
+        "attorney",
+        "counterpart",
+        "candidate",
+        "nominee",
+        "lawmaker",
+        "legislator",
+        "councillor",
+        "councilor",
+        "deputy",
+        "envoy",
+        "diplomat",
+        "monarch",
+        "sheikh",
+        "ayatollah",
+        "dictator",
+        "coach",
+        "captain",
+        "manager",
+        "founder",
+        "executive",
+        "economist",
+        "analyst",
+        "professor",
+        "scientist",
+        "researcher",
+        "doctor",
+        "expert",
+        "lawyer",
+        "activist",
+        "striker",
+        "footballer",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "player",
+        "athlete",
+        "singer",
+        "actor",
+        "actress",
+        "author",
+        "writer",
+        "journalist",
+        "reporter",
+        "editor",
+        "columnist",
+        "historian",
+        "epidemiologist",
+        "nurse",
+        "farmer",
+        "teacher",
+        "student",
+        "pastor",
+        "rabbi",
+        "imam",
+        "priest",
+        "inspector",
+        "detective",
+        "sergeant",
+        "colonel",
+        "lieutenant",
+        "major",
+        "captain",
+        "commissioner",
+        "superintendent",
+        "prosecutor",
+        "magistrate",
+    ]
 )
 
 # Sources that are organisations even when the NER misses them ("the Kremlin").
 ORG_HEADS: frozenset[str] = frozenset(
-    ["kremlin", "pentagon", "ministry", "department", "agency", "government", "administration", "office", "council", "committee", "commission", "police", "army", "military", "court", "company", "firm", "campaign", "party", "white", "house", "spokesman", "union", "organization", "organisation", "group", "institute", "university", "bank"]
+    [
+        "kremlin",
+        "pentagon",
+        "ministry",
+        "department",
+        "agency",
+        "government",
+        "administration",
+        "office",
+        "council",
+        "committee",
+        "commission",
+        "police",
+        "army",
+        "military",
+        "court",
+        "company",
+        "firm",
+        "campaign",
+        "party",
+        "white",
+        "house",
+        "spokesman",
+        "union",
+        "organization",
+        "organisation",
+        "group",
+        "institute",
+        "university",
+        "bank",
+    ]
+)
+
+# Organisations whose common noun is their name: "police said", "the Kremlin said".
+SELF_NAMED_ORGS: frozenset[str] = frozenset(
+    "police kremlin pentagon military army navy prosecutors firefighters".split()
 )
 
 # Quotation marks: opening → closing. Straight quotes are their own pair.
@@ -72,6 +339,14 @@ QUOTE_PAIRS: dict[str, str] = {
     "\u201e": "\u201c",  # „ “ (German style, sometimes seen in wires)
     "\u00ab": "\u00bb",  # « »
 }
+
+# Words after a colon at the end of a headline that are labels, not speakers.
+HEADLINE_LABELS: frozenset[str] = frozenset(
+    """
+    live update updates analysis opinion video photos pictures explainer review report
+    interview timeline factbox q&a breaking exclusive watch listen podcast editorial
+    """.split()
+)
 
 # ---------------------------------------------------------------- figures
 # (the figures extractor owns the section below)
@@ -201,6 +476,8 @@ CURRENCY_WORDS: dict[tuple[str, ...], str] = {
     ("dollar",): "USD",
     ("us", "dollars"): "USD",
     ("u.s.", "dollars"): "USD",
+    ("us", "dollar"): "USD",
+    ("u.s.", "dollar"): "USD",
     ("american", "dollars"): "USD",
     ("australian", "dollars"): "AUD",
     ("canadian", "dollars"): "CAD",
@@ -262,6 +539,8 @@ PERCENT_WORDS: dict[tuple[str, ...], str] = {
     ("pct",): "%",
     ("percentage", "points"): "pp",
     ("percentage", "point"): "pp",
+    ("percentage", "-", "points"): "pp",
+    ("percentage", "-", "point"): "pp",
 }
 
 # Units of measure after the number (or after a hyphen: "a 10-km stretch"), canonicalised.
@@ -279,6 +558,11 @@ UNITS: dict[tuple[str, ...], str] = {
     ("cm",): "cm",
     ("centimetres",): "cm",
     ("centimeters",): "cm",
+    ("µm",): "µm",
+    ("micrometres",): "µm",
+    ("micrometers",): "µm",
+    ("microns",): "µm",
+    ("micron",): "µm",
     ("mm",): "mm",
     ("millimetres",): "mm",
     ("millimeters",): "mm",
@@ -313,6 +597,8 @@ UNITS: dict[tuple[str, ...], str] = {
     ("kilogram",): "kg",
     ("kilos",): "kg",
     ("grams",): "g",
+    ("mg",): "mg",
+    ("milligrams",): "mg",
     ("grammes",): "g",
     ("tonnes",): "t",
     ("tonne",): "t",
@@ -324,6 +610,8 @@ UNITS: dict[tuple[str, ...], str] = {
     ("lb",): "lb",
     ("ounces",): "oz",
     ("oz",): "oz",
+    ("ml",): "ml",
+    ("millilitres",): "ml",
     ("litres",): "l",
     ("liters",): "l",
     ("gallons",): "gal",
@@ -335,11 +623,22 @@ UNITS: dict[tuple[str, ...], str] = {
     ("bcm",): "bcm",
     ("degrees", "celsius"): "°C",
     ("degrees", "fahrenheit"): "°F",
+    ("°", "celsius"): "°C",
+    ("°", "fahrenheit"): "°F",
+    ("°", "c"): "°C",
+    ("°", "f"): "°F",
+    ("°",): "°",
     ("degrees",): "°",
     ("degree",): "°",
     ("°c",): "°C",
     ("°f",): "°F",
     ("mph",): "mph",
+    ("miles", "per", "hour"): "mph",
+    ("mile", "per", "hour"): "mph",
+    ("km", "/", "h"): "km/h",
+    ("km", "per", "hour"): "km/h",
+    ("kilometres", "per", "hour"): "km/h",
+    ("kilometers", "per", "hour"): "km/h",
     ("km/h",): "km/h",
     ("kph",): "km/h",
     ("knots",): "kn",
@@ -356,6 +655,40 @@ UNITS: dict[tuple[str, ...], str] = {
     ("magnitude",): "magnitude",
 }
 
+# Units only when written apart from the number: "a 75 m ship" (but "75m people" is millions).
+SPACED_UNITS: dict[str, str] = {"m": "m"}
+
+# Units written before the number: "a magnitude 5.2 earthquake".
+UNITS_BEFORE: dict[str, str] = {"magnitude": "magnitude"}
+# Nouns measured in a unit they do not name: "a 5.0 earthquake", "a magnitude of 4.0".
+UNIT_NOUNS: dict[str, str] = {
+    "earthquake": "magnitude",
+    "quake": "magnitude",
+    "tremor": "magnitude",
+    "aftershock": "magnitude",
+    "magnitude": "magnitude",
+}
+
+# "2.6 times more lethal", "2.4 times the mass": a multiplier, not a count of occasions.
+MULTIPLIER_WORD = "times"
+MULTIPLIER_FOLLOWERS: frozenset[str] = _words(
+    """
+    more less as the higher greater larger bigger smaller lower faster slower heavier
+    stronger longer wider deeper older earth's its their that of
+    """
+)
+
+# A number before these is a fraction, not a count ("three quarters of the states").
+FRACTION_NOUNS: frozenset[str] = _words(
+    """
+    half halves third thirds quarter quarters fifth fifths sixth sixths seventh sevenths
+    eighth eighths ninth ninths tenth tenths hundredth hundredths thousandth thousandths
+    """
+)
+
+# A number as the object of these is a phone number ("phoned 911").
+PHONE_VERBS: frozenset[str] = _words("call phone dial ring text")
+
 # Words before a number that make it approximate ("over 300,000", "an estimated 2 million").
 APPROX_BEFORE: frozenset[tuple[str, ...]] = _phrases(
     """
@@ -364,10 +697,13 @@ APPROX_BEFORE: frozenset[tuple[str, ...]] = _phrases(
     upward of, an estimated, estimated, close to, as many as, as much as, as few as,
     as little as, in excess of, just over, just under, well over, well above, well under,
     more or less, in the region of, no fewer than, no less than, no more than, approaching
+    maybe, perhaps, possibly, reportedly about
     """
 )
 # Words after a number that make it approximate ("300 or so", "a million-plus").
-APPROX_AFTER: frozenset[tuple[str, ...]] = _phrases("or so, or more, -odd, -plus, odd, plus")
+APPROX_AFTER: frozenset[tuple[str, ...]] = frozenset(
+    {("or", "so"), ("or", "more"), ("-", "odd"), ("-", "plus"), ("odd",), ("plus",)}
+)
 # The approximation phrases above are at most this many tokens long.
 APPROX_MAX_LEN = 4
 
