@@ -320,8 +320,18 @@ def _read_after(doc: Doc, num: _Number, marks: _Marks) -> None:
     unit = _unit_after(doc, j)
     if unit and not num.vague:
         marks.unit, marks.end, marks.kind = unit[0], unit[1], "measure"
+        _per_time(doc, marks)
     elif _is_multiplier(doc, j):
         marks.unit, marks.end, marks.kind = "×", j + 1, "other"
+
+
+def _per_time(doc: Doc, marks: _Marks) -> None:
+    """'37 miles per second' → 'mi/s'; 'barrels per day' → 'bbl/d'."""
+    j = marks.end
+    if j + 1 < len(doc) and doc[j].lower_ == "per" and "/" not in (marks.unit or "/"):
+        per = vocab.PER_TIME.get(doc[j + 1].lower_)
+        if per is not None:
+            marks.unit, marks.end = f"{marks.unit}/{per}", j + 2
 
 
 def _is_multiplier(doc: Doc, j: int) -> bool:
@@ -724,14 +734,17 @@ def _noun_of(doc: Doc, marks: _Marks) -> Token | None:
 
 def _phrase(doc: Doc, noun: Token, lo: int) -> Span:
     """The noun with its adjacent adjectives and compounds ('signed contracts')."""
-    start = noun.i
-    while start - 1 >= lo and noun.i - start + 1 < _MAX_COUNTS_TOKENS:
+    start, words = noun.i, 1
+    while start - 1 >= lo and words < _MAX_COUNTS_TOKENS:
         tok = doc[start - 1]
         inside = start <= tok.head.i <= noun.i
         hyphen = tok.text == "-" and not tok.whitespace_ and start - 2 >= lo
         if not (inside and (tok.dep_ in _MODIFIER_DEPS or hyphen)) or _bad_modifier(tok):
             break
-        start -= 1
+        start, words = start - 1, words + (not hyphen)
+    glued = start - 2 >= lo and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+    if glued and _is_word(doc[start - 2]):
+        start -= 2  # keep 'world-wide' whole
     while doc[start].text == "-":
         start += 1
     return doc[start : noun.i + 1]

@@ -35,9 +35,17 @@ MIN_QUOTE_TOKENS = 4
 _SUBJ = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "that", "which"}
 _STRIP = " \t\n,;:.\u2014\u2013-"
-_HEADLINE = re.compile(
-    r"^(?P<content>.{12,}?\S)\s*[:\u2014\u2013]\s*"
-    r"(?P<speaker>(?:[A-Z][\w.'\u2019-]+)(?:\s+[A-Z][\w.'\u2019-]+){0,3})\s*$"
+_NAME = r"(?P<speaker>(?:[A-Z][\w.'\u2019-]+)(?:\s+[A-Z][\w.'\u2019-]+){0,3})"
+# (pattern, the speaker must be someone the article names)
+_HEADLINES: tuple[tuple[re.Pattern[str], bool], ...] = (
+    (re.compile(r"^(?P<content>.{12,}?\S)\s*[:\u2014\u2013]\s*" + _NAME + r"\s*$"), False),
+    (
+        re.compile(
+            r"^(?P<content>.{12,}?\S),\s+" + _NAME + r"\s+(?P<cue>says|said|warns|claims)\s*$"
+        ),
+        False,
+    ),
+    (re.compile(r"^" + _NAME + r"\s*:\s*(?P<content>\S.{11,})$"), True),
 )
 
 
@@ -410,31 +418,39 @@ def _statement(doc: Doc, cand: _Candidate, res: Resolution | None) -> Statement:
 
 
 def _headline(title: str, speakers: ArticleSpeakers) -> list[Statement]:
-    """ "US uses cluster munitions through Ukrainian proxy: Putin" → a statement by Putin."""
-    m = _HEADLINE.match(title.strip())
-    if m is None:
-        return []
+    """Headline attribution, in the three forms news desks use:
+    "Exports will double: Okafor", "Exports will double, Okafor says" and
+    "Okafor: exports will double" (the last only for a name the article knows)."""
+    stripped = title.strip()
     offset = len(title) - len(title.lstrip())
-    mention = m.group("speaker")
-    if mention.lower() in PRONOUNS or mention.lower() in HEADLINE_LABELS or len(mention) < 3:
-        return []
-    if len(m.group("content").split()) < 4:
-        return []
-    entry = speakers._find_full(mention) or (
-        speakers._match_name(mention) if " " not in mention else None
-    )
-    return [
-        Statement(
-            start=offset + m.start("content"),
-            end=offset + m.end("content"),
-            text=m.group("content"),
-            kind="headline",
-            speaker_mention=mention,
-            speaker_start=offset + m.start("speaker"),
-            speaker_end=offset + m.end("speaker"),
-            speaker=entry.name if entry is not None else mention,
-            speaker_role=entry.roles[0] if entry is not None and entry.roles else None,
-            speaker_type=entry.kind if entry is not None else "person",
-            section="title",
+    for pattern, must_know in _HEADLINES:
+        m = pattern.match(stripped)
+        if m is None:
+            continue
+        mention, content = m.group("speaker"), m.group("content")
+        if mention.lower() in PRONOUNS or mention.lower() in HEADLINE_LABELS or len(mention) < 3:
+            continue
+        if len(content.split()) < 4:
+            continue
+        entry = speakers._find_full(mention) or (
+            speakers._match_name(mention) if " " not in mention else None
         )
-    ]
+        if entry is None and must_know:
+            continue
+        return [
+            Statement(
+                start=offset + m.start("content"),
+                end=offset + m.end("content"),
+                text=content,
+                kind="headline",
+                cue=m.group("cue") if "cue" in m.groupdict() else None,
+                speaker_mention=mention,
+                speaker_start=offset + m.start("speaker"),
+                speaker_end=offset + m.end("speaker"),
+                speaker=entry.name if entry is not None else mention,
+                speaker_role=entry.roles[0] if entry is not None and entry.roles else None,
+                speaker_type=entry.kind if entry is not None else "person",
+                section="title",
+            )
+        ]
+    return []

@@ -574,6 +574,11 @@ UNITS: dict[tuple[str, ...], str] = {
     ("inches",): "in",
     ("inch",): "in",
     ("yards",): "yd",
+    ("light", "-", "years"): "ly",
+    ("light", "-", "year"): "ly",
+    ("light", "years"): "ly",
+    ("astronomical", "units"): "AU",
+    ("astronomical", "unit"): "AU",
     ("sq", "km"): "km2",
     ("square", "kilometres"): "km2",
     ("square", "kilometers"): "km2",
@@ -657,6 +662,9 @@ UNITS: dict[tuple[str, ...], str] = {
 
 # Units only when written apart from the number: "a 75 m ship" (but "75m people" is millions).
 SPACED_UNITS: dict[str, str] = {"m": "m"}
+
+# "per <time>" after a unit makes a rate: "37 miles per second" → "mi/s".
+PER_TIME: dict[str, str] = {"second": "s", "hour": "h", "day": "d", "week": "wk", "year": "yr"}
 
 # Units written before the number: "a magnitude 5.2 earthquake".
 UNITS_BEFORE: dict[str, str] = {"magnitude": "magnitude"}
@@ -762,7 +770,10 @@ ONE_BLOCKED_HEADS: frozenset[str] = _words(
 
 # Adjectives used as counted nouns: "39 dead", "12 injured".
 CASUALTY_WORDS: frozenset[str] = _words(
-    "dead injured wounded killed missing hurt homeless displaced arrested detained unaccounted"
+    """
+    dead injured wounded killed missing hurt homeless displaced arrested detained unaccounted
+    hospitalised hospitalized infected stranded evacuated rescued
+    """
 )
 
 # Verbs whose subject is what a figure measures: "unemployment rose to 5%",
