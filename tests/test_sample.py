@@ -49,7 +49,9 @@ def _match(sample_db: Path) -> tuple[int, int, int]:
         for r in by_article[gold["article_id"]]:
             if r["section"] != gold["section"]:
                 continue
-            frags = json.loads(r["fragments"]) if r["fragments"] else [[r["start_char"], r["end_char"]]]
+            frags = (
+                json.loads(r["fragments"]) if r["fragments"] else [[r["start_char"], r["end_char"]]]
+            )
             cover = sum(_overlap(span, (a, b)) for a, b in frags)
             if cover >= 0.5 * (span[1] - span[0]) and (best is None or cover > best[0]):
                 best = (cover, r)
