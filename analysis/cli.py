@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -69,8 +68,11 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         "--server.headless", "true" if args.headless else "false",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    print(f"dashboard on http://{args.address}:{args.port} for {db}")
-    return subprocess.call(cmd, env=env)
+    print(f"dashboard on http://{args.address}:{args.port} for {db}", flush=True)
+    # Streamlit reads .streamlit/config.toml from the working directory; exec so that
+    # stopping `quotedesk dashboard` stops the server too.
+    os.chdir(app.parent)
+    os.execve(sys.executable, cmd, env)
 
 
 def cmd_sample(args: argparse.Namespace) -> int:

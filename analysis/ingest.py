@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from analysis import articles as reader
 from analysis import settings, store
@@ -122,7 +123,7 @@ def _ingest_batch(
     report.errors.extend(errors)
 
 
-def _progress_bar(progress: bool | None):  # type: ignore[no-untyped-def]
+def _progress_bar(progress: bool | None) -> Any:
     if progress is None:
         progress = sys.stderr.isatty()
     if not progress:

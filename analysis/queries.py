@@ -65,8 +65,21 @@ class Filters:
 
 NO_FILTERS = Filters()
 # What a figure counts, reduced to its head word so "signed contracts", "signed army
-# contracts" and "contracts" form one series.
-COUNTS_KEY = "lower(regexp_extract(fi.counts, '([A-Za-z-]+)\\s*$', 1))"
+# contracts" and "contracts" form one series — except for heads too generic to mean one
+# thing ("people" admitted, "people" who died), which keep their whole phrase.
+GENERIC_HEADS = ("people", "persons", "men", "women", "children", "times", "others", "units")
+_HEAD = "lower(regexp_extract(fi.counts, '([A-Za-z-]+)\\s*$', 1))"
+COUNTS_KEY = f"CASE WHEN {_HEAD} IN {GENERIC_HEADS!r} THEN lower(trim(fi.counts)) ELSE {_HEAD} END"
+
+
+def counts_key(counts: str) -> str:
+    """The series key of a counted thing, as ``COUNTS_KEY`` computes it in SQL."""
+    words = counts.strip().lower().split()
+    if not words:
+        return ""
+    return " ".join(words) if words[-1] in GENERIC_HEADS else words[-1]
+
+
 _FROM = "FROM statements s JOIN articles a USING (article_id)"
 
 
@@ -209,12 +222,14 @@ def figures(
     )
 
 
-def figure_history(db: str | Path, speaker_id: str, counts: str) -> pl.DataFrame:
+def figure_history(
+    db: str | Path, speaker_id: str, counts: str, unit: str | None = None
+) -> pl.DataFrame:
     """One speaker citing one counted thing over time (270,000 → 300,000 contracts).
 
     ``counts`` is matched on its head word ("signed contracts" → every "... contracts").
     """
-    key = counts.strip().split()[-1].lower() if counts.strip() else ""
+    key = counts_key(counts)
     return _q(
         db,
         f"""SELECT a.published, fi.value, fi.surface, fi.unit, fi.approx, fi.counts, a.outlet,
@@ -222,8 +237,9 @@ def figure_history(db: str | Path, speaker_id: str, counts: str) -> pl.DataFrame
            FROM figures fi JOIN articles a USING (article_id)
            LEFT JOIN statements s ON s.statement_id = fi.statement_id
            WHERE fi.speaker_id = ? AND {COUNTS_KEY} = ?
+             AND coalesce(fi.unit, '') = coalesce(?, fi.unit, '')
            ORDER BY a.published, fi.article_id, fi.ordinal""",
-        [speaker_id, key],
+        [speaker_id, key, unit],
     )
 
 
@@ -240,6 +256,7 @@ def figure_series(db: str | Path, min_points: int = 2) -> pl.DataFrame:
                   min(a.published) AS first, max(a.published) AS last
            FROM figures fi JOIN articles a USING (article_id)
            WHERE fi.speaker_id IS NOT NULL AND fi.counts IS NOT NULL
+             AND {COUNTS_KEY} NOT IN {GENERIC_HEADS!r}  -- "people" alone is no series
            GROUP BY fi.speaker_id, {COUNTS_KEY}, coalesce(fi.unit, '')
            HAVING count(*) >= ? AND count(DISTINCT fi.value) > 1
            ORDER BY points DESC, speaker""",

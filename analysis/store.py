@@ -20,7 +20,7 @@ import json
 import re
 import time
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,7 +224,14 @@ def query(
     """Run one read-only query with bound parameters and return a Polars frame."""
     with reader(path) as con:
         _load_fts(con)
-        return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
+        try:
+            return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
+        except duckdb.CatalogException as exc:
+            if "fts_main_statements" in str(exc):
+                raise StoreError(
+                    f"{path} has no search index yet; run `quotedesk ingest` again to build it"
+                ) from exc
+            raise
 
 
 # -------------------------------------------------------------------- schema, versions
@@ -432,7 +439,7 @@ def write_batch(
     return len(fresh), len(updated)
 
 
-def _dicts(keys: tuple[str, ...], values: set[tuple[str, ...]]) -> list[dict[str, Any]]:
+def _dicts(keys: tuple[str, ...], values: Iterable[tuple[str, ...]]) -> list[dict[str, Any]]:
     return [dict(zip(keys, v, strict=True)) for v in sorted(values)]
 
 
@@ -534,11 +541,21 @@ class _BatchRows:
                 self.aliases.update((ids[p.name], alias) for alias in p.aliases)
                 self.roles.update((ids[p.name], a.id, r) for r in p.roles)
         for s in ex.statements:
-            if s.speaker and s.speaker_mention:
+            if s.speaker and s.speaker_mention and _is_name_like(s.speaker_mention):
                 self.aliases.add((ids[s.speaker], s.speaker_mention))
             if s.speaker and s.speaker_role:
                 self.roles.add((ids[s.speaker], a.id, s.speaker_role))
         return ids
+
+
+def _is_name_like(mention: str) -> bool:
+    """ "President Marrow", "the Norlandic leader" are aliases; "he", "the minister" are not."""
+    words = [w for w in mention.split() if w.lower() not in ("the", "a", "an", "his", "her")]
+    return (
+        bool(words)
+        and any(w[:1].isupper() for w in words)
+        and words[0].lower() not in ("he", "she", "they", "we", "i", "it")
+    )
 
 
 def _article_row(run_id: int, a: Article, chash: str, version: str) -> dict[str, Any]:

@@ -607,11 +607,16 @@ def _attached(doc: Doc, start: int, end: int, noun: Token) -> bool:
     completes a range ('36 and 40 miners')."""
     ranged = end < noun.i and doc[end].lower_ in _RANGE_WORDS
     return all(
-        (start <= tok.head.i <= noun.i and tok.pos_ not in _NOT_BETWEEN and not tok.like_num)
+        (start <= tok.head.i <= noun.i and _may_sit_between(tok) and not tok.like_num)
         or tok.text == "-"
         or (ranged and (tok.lower_ in _RANGE_WORDS or _is_digits(tok)))
         for tok in doc[end : noun.i]
     )
+
+
+def _may_sit_between(tok: Token) -> bool:
+    # participles used as adjectives ("300,000 [signed] contracts") are tagged VERB
+    return tok.pos_ not in _NOT_BETWEEN or (tok.pos_ == "VERB" and tok.dep_ == "amod")
 
 
 def _noun_next(doc: Doc, j: int) -> Token | None:

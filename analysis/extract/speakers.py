@@ -193,8 +193,8 @@ class ArticleSpeakers:
         for child in root.rights:
             if child.dep_ == "appos" and child.ent_type_ != "PERSON":
                 span = self.doc[child.left_edge.i : child.right_edge.i + 1]
-                words = [t for t in span if not t.is_punct]
-                if 0 < len(words) <= 12:
+                n_words = sum(not t.is_punct for t in span)
+                if 0 < n_words <= 12:
                     return span.text.strip(" ,")
         if ent.end < len(self.doc) and self.doc[ent.end].text == ",":
             return None

@@ -328,7 +328,7 @@ def _resolve(
             merged = _continue(doc, index, cand, out)
             if merged is None:
                 skipped["unattributed-quote"] += 1
-            elif merged is not True:
+            elif isinstance(merged, Statement):
                 out.append(merged)
             continue
         res = speakers.resolve(cand.subject) if cand.subject is not None else None

@@ -782,7 +782,7 @@ CHANGE_VERBS: frozenset[str] = _words(
     """
     rise fall climb drop reach increase decrease stand grow jump surge soar decline plunge
     hit total be remain shrink slip slide tumble edge dip ease top exceed double triple
-    halve swell mount
+    halve swell mount pass surpass near approach
     """
 )
 

@@ -1,0 +1,49 @@
+"""The quotedesk dashboard: a router over one thin page per view.
+
+Run it with ``quotedesk dashboard --db FILE`` (which sets ``QUOTEDESK_DB``), or
+``QUOTEDESK_DB=FILE streamlit run dashboard/app.py``. Pages live in ``app_pages/`` (not
+``pages/``, which Streamlit would auto-discover) and reach the data only through ``data.py``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data, filters
+
+PAGES = [
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("app_pages/statements.py", title="Statements", icon=":material/format_quote:",
+            url_path="statements"),
+    st.Page("app_pages/article.py", title="Article", icon=":material/article:",
+            url_path="article"),
+    st.Page("app_pages/speakers.py", title="Speakers", icon=":material/record_voice_over:",
+            url_path="speakers"),
+    st.Page("app_pages/figures.py", title="Figures", icon=":material/monitoring:",
+            url_path="figures"),
+]  # fmt: skip
+
+
+def _stop_with(exc: Exception) -> None:
+    st.error(
+        f"**Cannot read the quotedesk database.** {exc}\n\n"
+        "Start the dashboard with `quotedesk dashboard --db FILE`, or set `QUOTEDESK_DB`."
+    )
+    st.stop()
+
+
+def main() -> None:
+    st.set_page_config(page_title="quotedesk", page_icon=":material/format_quote:", layout="wide")
+    try:
+        data.check()
+    except data.StoreError as exc:
+        _stop_with(exc)
+    try:
+        filters.sidebar()
+        page = st.navigation(PAGES)
+        page.run()
+    except data.StoreError as exc:  # e.g. the file was replaced or locked for too long
+        _stop_with(exc)
+
+
+main()

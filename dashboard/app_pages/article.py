@@ -1,0 +1,47 @@
+"""Article: the text with its statements and figures marked, and the lists of both."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data, highlight, ui
+
+article_id = st.query_params.get("article")
+chosen = st.query_params.get("statement")
+doc = data.article(article_id) if article_id else None
+if doc is None:
+    st.title("Article")
+    if article_id:
+        st.warning(f"No article with id `{article_id}` in this database.")
+    st.info("Pick a statement on the Statements page to open its article here.")
+    st.page_link("app_pages/statements.py", label="Go to Statements", icon=":material/search:")
+    st.stop()
+
+said = data.article_statements(doc["article_id"])
+figs = data.article_figures(doc["article_id"])
+title = highlight.highlight(doc["title"], highlight.statement_marks(said, "title", chosen))
+st.markdown(f"<h2>{title}</h2>", unsafe_allow_html=True)
+meta = [doc["outlet"] or "unknown outlet", str(doc["published"] or "undated")]
+link = f" · [source]({doc['url']})" if doc.get("url") else ""
+st.caption(" · ".join(meta) + f" · {len(said)} statements · {len(figs)} figures{link}")
+st.markdown(highlight.LEGEND, unsafe_allow_html=True)
+
+marks = [*highlight.statement_marks(said, "text", chosen), *highlight.figure_marks(figs)]
+body = highlight.highlight(doc["text"], marks)
+with st.container(border=True):
+    st.markdown(f'<div style="line-height:1.7">{body}</div>', unsafe_allow_html=True)
+
+st.subheader("Statements")
+ui.table(
+    said,
+    "article-statements",
+    ["speaker", "speaker_role", "kind", "cue", "text", "section"],
+    empty="No statements were found in this article.",
+)
+st.subheader("Figures")
+ui.table(
+    figs,
+    "article-figures",
+    ["surface", "value", "unit", "type", "counts", "speaker", "approx"],
+    empty="No figures were found in this article.",
+)

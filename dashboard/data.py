@@ -1,0 +1,149 @@
+"""Cached wrappers over :mod:`analysis.queries`: the only way pages reach the data.
+
+Why no connection in ``st.cache_resource`` (as STYLE.md point 8 would suggest): DuckDB lets one
+process write a file, and a process keeping the file open, even read-only, blocks that writer.
+A dashboard left running would then stop every ``quotedesk ingest`` into the same database. So
+each query opens a short read-only connection and closes it (inside
+:func:`analysis.store.query`), and only the *results* are cached, with ``st.cache_data`` and a
+short ttl. The file's modification time is part of every cache key, so a finished ingest shows
+up at the next rerun rather than after the ttl.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from analysis import queries, settings, store
+from analysis.queries import Filters, Freq, SpeakerProfile
+
+__all__ = ["Filters", "SpeakerProfile", "StoreError", "db_path"]
+
+TTL = 60  # seconds a cached result may be reused
+StoreError = store.StoreError
+
+
+def db_path() -> str:
+    """The database the dashboard reads: ``$QUOTEDESK_DB``, else the settings default."""
+    return os.environ.get("QUOTEDESK_DB") or settings.get("db")
+
+
+def _stamp(db: str) -> int:
+    """Changes whenever the database file or its write-ahead log changes."""
+    total = 0
+    for p in (Path(db), Path(f"{db}.wal")):
+        try:
+            total += p.stat().st_mtime_ns
+        except OSError:
+            continue
+    return total
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _run(name: str, db: str, version: int, *args: Any, **kwargs: Any) -> Any:
+    """Run ``queries.<name>(db, *args, **kwargs)``; ``version`` only keys the cache."""
+    if name == "info":
+        return store.info(db)
+    return getattr(queries, name)(db, *args, **kwargs)
+
+
+def _cached(name: str, *args: Any, **kwargs: Any) -> Any:
+    db = db_path()
+    return _run(name, db, _stamp(db), *args, **kwargs)
+
+
+def check() -> dict[str, str]:
+    """The store's meta table; raises :class:`StoreError` for a missing or foreign file."""
+    return _cached("info")
+
+
+def overview(f: Filters) -> dict[str, int]:
+    return _cached("overview", f)
+
+
+def statements_over_time(f: Filters, freq: Freq = "week", by: str | None = "topic") -> pl.DataFrame:
+    """Statements per period by group; topic ids are shown as their labels.
+
+    A statement can carry several topics. With a topic filter on, only the chosen topics are
+    drawn, not the other topics their statements also carry.
+    """
+    df: pl.DataFrame = _cached("statements_over_time", f, freq=freq, by=by)
+    if by != "topic" or df.is_empty():
+        return df
+    if f.topics:
+        df = df.filter(pl.col("group").is_in(f.topics))
+    return df.with_columns(pl.col("group").replace(topic_choices()))
+
+
+def top_speakers(f: Filters, limit: int = 20) -> pl.DataFrame:
+    return _cached("top_speakers", f, limit=limit)
+
+
+def outlets(f: Filters) -> pl.DataFrame:
+    return _cached("outlets", f)
+
+
+def statements(f: Filters, search: str = "", limit: int = 500) -> pl.DataFrame:
+    return _cached("statements", f, search=search, limit=limit)
+
+
+def figures(f: Filters, counts: str = "") -> pl.DataFrame:
+    return _cached("figures", f, counts=counts)
+
+
+def figure_series(min_points: int = 2) -> pl.DataFrame:
+    return _cached("figure_series", min_points=min_points)
+
+
+def figure_history(speaker_id: str, counts: str, unit: str | None = None) -> pl.DataFrame:
+    """One series of :func:`figure_series`: its head word *and* its unit (the query has no
+    unit argument, so "5 %" and "5 people" would otherwise share one line)."""
+    df: pl.DataFrame = _cached("figure_history", speaker_id, counts)
+    return df.filter(pl.col("unit").eq_missing(pl.lit(unit, dtype=pl.String)))
+
+
+def speaker_choices() -> dict[str, str]:
+    """Speaker id → display name, most quoted first."""
+    df: pl.DataFrame = _cached("speaker_choices")
+    return dict(df.select("speaker_id", "speaker").iter_rows())
+
+
+def topic_choices() -> dict[str, str]:
+    """Topic id → label, most used first."""
+    df: pl.DataFrame = _cached("topic_choices")
+    return dict(df.select("topic", "label").iter_rows())
+
+
+def outlet_choices() -> list[str]:
+    return _cached("outlet_choices")
+
+
+def date_range() -> tuple[dt.date | None, dt.date | None]:
+    return _cached("date_range")
+
+
+def article(article_id: str) -> dict[str, Any] | None:
+    return _cached("article", article_id)
+
+
+def article_statements(article_id: str) -> pl.DataFrame:
+    return _cached("article_statements", article_id)
+
+
+def article_figures(article_id: str) -> pl.DataFrame:
+    return _cached("article_figures", article_id)
+
+
+def speaker_profile(speaker_id: str) -> SpeakerProfile | None:
+    return _cached("speaker_profile", speaker_id)
+
+
+def only_speaker(f: Filters, speaker_id: str) -> Filters:
+    """The same filters narrowed to one speaker (for a profile)."""
+    return replace(f, speakers=(speaker_id,))

@@ -1,0 +1,82 @@
+"""The sidebar filters, shared by every page.
+
+The widgets live in the router (``app.py``), so they are drawn on every page and keep their
+values in ``st.session_state`` under their keys. ``bind="query-params"`` mirrors each one into
+the URL (``?outlet=...&topic=...&dates=2020-01-01&dates=2020-03-31``), so a shared link
+restores the exact view, and a value equal to its default stays out of the URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from dashboard import data
+from dashboard.data import Filters
+
+STATE_KEY = "filters"  # the current Filters, for the pages
+KEYS = ("dates", "outlet", "topic", "speaker")
+
+
+def sidebar() -> Filters:
+    """Draw the filter widgets in the sidebar; store and return the resulting filters."""
+    lo, hi = data.date_range()
+    with st.sidebar:
+        st.header("Filters")
+        start, end = _dates(lo, hi)
+        outlets = st.multiselect(
+            "Outlets", data.outlet_choices(), key="outlet", bind="query-params"
+        )
+        topics = _labelled("Topics", data.topic_choices(), "topic")
+        speakers = _labelled("Speakers", data.speaker_choices(), "speaker")
+        st.button("Reset filters", on_click=_reset, args=(lo, hi), width="stretch")
+    f = Filters(start, end, tuple(outlets), tuple(topics), tuple(speakers))
+    st.session_state[STATE_KEY] = f
+    return f
+
+
+def current() -> Filters:
+    """The filters set in the sidebar on this run (none if the sidebar was not drawn)."""
+    f = st.session_state.get(STATE_KEY)
+    return f if isinstance(f, Filters) else Filters()
+
+
+def _dates(lo: dt.date | None, hi: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """A date-range picker; the full range means no date filter (undated articles stay in)."""
+    if lo is None or hi is None:
+        return None, None
+    picked: Any = st.date_input(
+        "Published between",
+        value=(lo, hi),
+        min_value=lo,
+        max_value=hi,
+        key="dates",
+        bind="query-params",
+        format="YYYY-MM-DD",
+    )
+    # While a range is being picked the widget holds one date: treat it as open-ended.
+    dates = tuple(picked) if isinstance(picked, tuple | list) else (picked,)
+    start = dates[0] if dates and dates[0] != lo else None
+    end = dates[1] if len(dates) > 1 and dates[1] != hi else None
+    return start, end
+
+
+def _labelled(label: str, choices: dict[str, str], key: str) -> list[str]:
+    """A multiselect over ids that shows their labels."""
+    picked: list[str] = st.multiselect(
+        label,
+        list(choices),
+        format_func=lambda k: choices.get(k, k),
+        key=key,
+        bind="query-params",
+    )
+    return picked
+
+
+def _reset(lo: dt.date | None, hi: dt.date | None) -> None:
+    for key in ("outlet", "topic", "speaker"):
+        st.session_state[key] = []
+    if lo is not None and hi is not None:
+        st.session_state["dates"] = (lo, hi)

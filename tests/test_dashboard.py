@@ -1,0 +1,263 @@
+"""The real dashboard script, driven by Streamlit's AppTest on a real database."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis import queries, settings, store
+from analysis.ingest import ingest
+from analysis.queries import Filters
+from dashboard.highlight import Mark, escape, highlight
+
+APP = settings.PROJECT_ROOT / "dashboard" / "app.py"
+SAMPLE = settings.PROJECT_ROOT / "data" / "sample" / "articles.jsonl"
+WIKINEWS = Path(settings.get("shared_dir")) / "corpus" / "wikinews" / "articles.jsonl"
+PAGES = ["overview", "statements", "article", "speakers", "figures"]
+
+
+def _corpus(tmp: Path) -> Path:
+    """The sample corpus if it exists, else the first 40 Wikinews articles."""
+    if SAMPLE.is_file():
+        return SAMPLE
+    if not WIKINEWS.is_file():
+        pytest.skip(f"no corpus: neither {SAMPLE} nor {WIKINEWS}")
+    head = tmp / "wikinews-40.jsonl"
+    with WIKINEWS.open(encoding="utf-8") as src:
+        head.write_text("".join(line for _, line in zip(range(40), src, strict=False)))
+    return head
+
+
+def build_db(base: Path) -> Path:
+    """A quotedesk database in ``base``, built on first use (the browser tests share it)."""
+    db = base / "dashboard.duckdb"
+    if not db.exists():
+        ingest([_corpus(base)], db, progress=False)
+    return db
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_db(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture
+def db(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("QUOTEDESK_DB", str(built_db))
+    return built_db
+
+
+@pytest.fixture
+def app(db: Path) -> Iterator[AppTest]:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    yield at
+
+
+def _page(at: AppTest, name: str) -> AppTest:
+    return at.switch_page(f"app_pages/{name}.py").run()
+
+
+def _metrics(at: AppTest) -> dict[str, int]:
+    return {m.label: int(m.value.replace(",", "")) for m in at.metric}
+
+
+def _expected(db: Path, f: Filters = queries.NO_FILTERS) -> dict[str, int]:
+    counts = queries.overview(db, f)
+    return {k.capitalize(): v for k, v in counts.items()}
+
+
+def a_narrowing_topic(db: Path) -> str:
+    """A topic that covers some but not all statements."""
+    total = queries.overview(db)["statements"]
+    for topic in queries.topic_choices(db)["topic"]:
+        if 0 < queries.overview(db, Filters(topics=(topic,)))["statements"] < total:
+            return str(topic)
+    pytest.skip("no topic narrows the statements")
+
+
+# ------------------------------------------------------------------------------ pages
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_exception(app: AppTest, page: str) -> None:
+    app.run()
+    _page(app, page)
+    assert not app.exception, app.exception
+    assert not app.error
+    assert app.title  # every page has a heading
+
+
+def test_overview_metrics_match_the_query(app: AppTest, db: Path) -> None:
+    app.run()
+    assert not app.exception
+    assert _metrics(app) == _expected(db)
+    assert len(app.get("vega_lite_chart")) == 3
+
+
+def test_every_table_has_a_csv_download(app: AppTest) -> None:
+    app.run()
+    _page(app, "statements")
+    assert app.dataframe
+    labels = [b.label for b in app.get("download_button")]
+    assert any(label.startswith("Download statements.csv") for label in labels)
+
+
+def test_a_sidebar_filter_changes_the_counts(app: AppTest, db: Path) -> None:
+    topic = a_narrowing_topic(db)
+    app.run()
+    before = _metrics(app)
+    app.sidebar.multiselect(key="topic").select(topic).run()
+    after = _metrics(app)
+    assert after == _expected(db, Filters(topics=(topic,)))
+    assert after["Statements"] < before["Statements"]
+
+
+def test_filters_follow_the_reporter_to_other_pages(app: AppTest, db: Path) -> None:
+    topic = a_narrowing_topic(db)
+    app.run()
+    app.sidebar.multiselect(key="topic").select(topic).run()
+    _page(app, "statements")
+    shown = app.dataframe[0].value
+    expected = queries.statements(db, Filters(topics=(topic,)))
+    assert set(shown["statement_id"]) == set(expected["statement_id"])
+
+
+def test_search_finds_a_known_statement(app: AppTest, db: Path) -> None:
+    known = queries.statements(db).filter(pl.col("speaker").is_not_null()).row(0, named=True)
+    word = max(known["text"].split(), key=len).strip(".,;:\"'!?()")
+    app.run()
+    _page(app, "statements")
+    app.text_input(key="q").input(word).run()
+    assert not app.exception
+    found = app.dataframe[0].value
+    assert known["statement_id"] in set(found["statement_id"])
+    assert len(found) <= len(queries.statements(db))
+
+
+def test_a_search_with_no_match_says_so(app: AppTest) -> None:
+    app.run()
+    _page(app, "statements")
+    app.text_input(key="q").input("qqxyzzyqq").run()
+    assert not app.dataframe
+    assert any("No statement matches" in i.value for i in app.info)
+
+
+def test_query_params_restore_a_view(app: AppTest, db: Path) -> None:
+    topic = a_narrowing_topic(db)
+    label = dict(queries.topic_choices(db).select("topic", "label").iter_rows())[topic]
+    app.query_params["topic"] = [label]  # the URL shows labels, as the picker does
+    app.run()
+    assert app.sidebar.multiselect(key="topic").value == [topic]
+    assert _metrics(app) == _expected(db, Filters(topics=(topic,)))
+
+
+def test_query_params_restore_dates(app: AppTest, db: Path) -> None:
+    lo, hi = queries.date_range(db)
+    assert lo and hi and lo < hi
+    end = lo + (hi - lo) / 3
+    app.query_params["dates"] = [lo.isoformat(), end.isoformat()]
+    app.run()
+    assert app.sidebar.date_input(key="dates").value == (lo, end)
+    assert _metrics(app) == _expected(db, Filters(end=end))
+    assert _metrics(app) != _expected(db)
+
+
+def test_article_page_marks_statements_and_figures(app: AppTest, db: Path) -> None:
+    row = queries.statements(db).row(0, named=True)
+    app.query_params["article"] = row["article_id"]
+    app.query_params["statement"] = row["statement_id"]
+    app.run()
+    _page(app, "article")
+    assert not app.exception
+    html = "".join(m.value for m in app.markdown)
+    assert "<mark" in html
+    assert "background:#ffd43b" in html  # the chosen statement stands out
+    assert len(app.dataframe) >= 1  # the statements list
+
+
+def test_article_page_without_an_article_explains_what_to_do(app: AppTest) -> None:
+    app.run()
+    _page(app, "article")
+    assert any("Pick a statement" in i.value for i in app.info)
+
+
+def test_speaker_profile_shows_aliases_and_roles(app: AppTest, db: Path) -> None:
+    top = queries.top_speakers(db, limit=2).row(-1, named=True)  # not the default choice
+    app.query_params["who"] = top["speaker"]
+    app.run()
+    _page(app, "speakers")
+    assert not app.exception
+    assert top["speaker"] in [h.value for h in app.header]
+    text = " ".join(m.value for m in app.markdown)
+    assert "Also written as" in text and "Roles seen" in text
+
+
+def test_figures_page_shows_figures_or_says_there_are_none(app: AppTest, db: Path) -> None:
+    app.run()
+    _page(app, "figures")
+    assert not app.exception
+    assert len(app.dataframe[0].value) == min(queries.figures(db).height, 1000)
+    if queries.figure_series(db).is_empty():
+        assert any("No speaker cited" in i.value for i in app.info)
+    else:
+        first = queries.figure_series(db).row(0, named=True)
+        assert app.selectbox(key="series").value.startswith(f"{first['speaker_id']}|")
+        assert len(app.dataframe[1].value) == first["points"]  # the sentences behind the line
+
+
+# --------------------------------------------------------------------- bad databases
+def test_a_missing_database_gives_an_error_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUOTEDESK_DB", str(tmp_path / "nowhere.duckdb"))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert "nowhere.duckdb" in at.error[0].value
+    assert not at.metric
+
+
+def test_a_file_that_is_not_a_database_gives_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bogus = tmp_path / "notes.duckdb"
+    bogus.write_text(json.dumps({"not": "a database"}))
+    monkeypatch.setenv("QUOTEDESK_DB", str(bogus))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert at.error
+
+
+# ------------------------------------------------------------------------ highlighting
+def test_highlight_escapes_article_text_before_marking() -> None:
+    text = 'He said "<script>alert(1)</script>" costs $5 and $6.'
+    out = highlight(text, [Mark(8, 36, "background:yellow", "x")])
+    assert "<script>" not in out
+    assert "&lt;script&gt;" in out
+    assert "$" not in out  # no accidental LaTeX in st.markdown
+    assert out.count("<mark") == 1
+
+
+def test_highlight_splits_overlapping_marks_without_interleaving_tags() -> None:
+    text = "0123456789"
+    out = highlight(text, [Mark(0, 6, "a:1"), Mark(4, 9, "b:2"), Mark(20, 30, "c:3")])
+    assert out.count("<mark") == out.count("</mark>") == 3
+    assert 'a:1;b:2">45</mark>' in out
+    assert out.endswith("9")
+
+
+def test_escape_keeps_line_breaks() -> None:
+    assert escape("a\n\nb & c") == "a<br><br>b &amp; c"
+
+
+def test_the_dashboard_leaves_the_file_free_for_a_writer(
+    app: AppTest, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB lets one process write; a dashboard holding the file would block ingest."""
+    app.run()
+    _page(app, "statements")
+    monkeypatch.setenv("QUOTEDESK_LOCK_TIMEOUT", "1")
+    with store.writer(db) as con:  # raises StoreError if a connection were still open
+        assert con.sql("SELECT count(*) FROM articles").fetchone()
