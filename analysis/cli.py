@@ -89,6 +89,21 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from analysis.evaluate import run
+
+    shared = settings.shared_dir()
+    gold = Path(args.gold_dir) if args.gold_dir else shared / "gold" / "polnear"
+    scorer = Path(args.scorer) if args.scorer else shared / "eval" / "score.py"
+    result = run(gold, args.split, Path(args.out), scorer, n_process=args.processes)
+    print(result.tables)
+    print(
+        f"{result.articles} articles, {result.words:,} words in {result.seconds:.1f}s "
+        f"({result.words_per_second:,.0f} words/s); predictions → {result.predictions}"
+    )
+    return 0
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from analysis import queries, store
 
@@ -157,6 +172,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--db", default=str(settings.PROJECT_ROOT / "data" / "sample.duckdb"))
     s.add_argument("--force", action="store_true", help="rebuild even if it exists")
     s.set_defaults(func=cmd_sample)
+
+    s = sub.add_parser(
+        "eval",
+        help="score statement extraction on a gold corpus",
+        formatter_class=fmt,
+        description="Extract the gold articles of a split and print the scorer's tables "
+        "(T=0.3/0.8, and symmetric T=0.5).\n\nexample:\n  quotedesk eval --split dev",
+    )
+    s.add_argument("--gold-dir", default=None, help="default: $QUOTEDESK_SHARED/gold/polnear")
+    s.add_argument("--scorer", default=None, help="default: $QUOTEDESK_SHARED/eval/score.py")
+    s.add_argument("--split", default="dev", choices=["train", "dev", "all"])
+    s.add_argument("--out", default="predictions.jsonl", help="predictions file to write")
+    s.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
+    s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser(
         "info",

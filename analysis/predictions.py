@@ -21,10 +21,15 @@ from analysis.extract.pipeline import extract_articles
 from analysis.records import Article, Extraction, InputError
 
 
-def statement_rows(article_id: str, ex: Extraction) -> Iterator[dict[str, Any]]:
+def statement_rows(article: Article, ex: Extraction) -> Iterator[dict[str, Any]]:
+    """Rows in the scorer's format. A headline statement indexes the title; it is written
+    only when the text starts with the title (as PolNeAR's do), where the offsets agree."""
+    title_in_text = bool(article.title) and article.text.startswith(article.title)
     for s in ex.statements:
+        if s.section == "title" and not title_in_text:
+            continue
         yield {
-            "doc_id": article_id,
+            "doc_id": article.id,
             "quote_start": s.start,
             "quote_end": s.end,
             "quote_fragments": [list(f) for f in s.fragments] or [[s.start, s.end]],
@@ -36,7 +41,7 @@ def statement_rows(article_id: str, ex: Extraction) -> Iterator[dict[str, Any]]:
             "cue_end": s.cue_end,
             "cue": s.cue,
             "kind": s.kind,
-            "section": s.section,
+            "section": "text" if title_in_text else s.section,
             "text": s.text,
         }
 
@@ -86,7 +91,7 @@ def write_predictions(
             for article, ex in extract_articles(islice(good(), limit), n_process=n_process):
                 n_docs += 1
                 words += len(article.text.split())
-                for row in statement_rows(article.id, ex):
+                for row in statement_rows(article, ex):
                     st_file.write(json.dumps(row, ensure_ascii=False) + "\n")
                     n_st += 1
                 if fig_file is not None:

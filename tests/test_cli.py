@@ -11,7 +11,7 @@ import pytest
 
 from analysis.cli import build_parser, main
 
-COMMANDS = ["ingest", "extract", "dashboard", "sample", "info"]
+COMMANDS = ["ingest", "extract", "dashboard", "sample", "eval", "info"]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -68,3 +68,28 @@ def test_info_on_a_foreign_file_is_a_clear_error(tmp_path: Path) -> None:
     res = _run("info", "--db", str(bogus))
     assert res.returncode == 2
     assert "error:" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_eval_scores_a_gold_split(tmp_path: Path, shared: Path) -> None:
+    """`quotedesk eval` on a five-article slice of PolNeAR dev, with the real scorer."""
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    src = shared / "gold" / "polnear"
+    dev = [json.loads(x) for x in (src / "articles.jsonl").read_text().splitlines()]
+    keep = [a for a in dev if a["split"] == "dev"][:5]
+    ids = {a["doc_id"] for a in keep}
+    (gold / "articles.jsonl").write_text("".join(json.dumps(a) + "\n" for a in keep))
+    quotes = [
+        q for q in (src / "quotes.jsonl").read_text().splitlines() if json.loads(q)["doc_id"] in ids
+    ]
+    (gold / "quotes.jsonl").write_text("\n".join(quotes) + "\n")
+    out = tmp_path / "preds.jsonl"
+    res = _run(
+        "eval", "--gold-dir", str(gold), "--scorer", str(shared / "eval" / "score.py"),
+        "--split", "dev", "--out", str(out),
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert "docs=5" in res.stdout and " 0.3 |" in res.stdout and "--symmetric" not in res.stdout
+    assert "5 articles" in res.stdout
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert rows and {r["doc_id"] for r in rows} <= ids
