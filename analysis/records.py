@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-StatementKind = Literal["direct", "indirect", "mixed", "belief", "headline"]
+StatementKind = Literal["direct", "indirect", "mixed", "belief", "position", "headline"]
 FigureType = Literal["count", "money", "percent", "measure", "age", "other"]
 Section = Literal["text", "title"]
 

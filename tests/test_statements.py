@@ -120,7 +120,7 @@ NOTHING: list[str] = [
     "Rain is expected across the north of the country on Tuesday.",
     "The bridge, which opened in 1932, carries 40,000 vehicles a day.",
     "Voters queued for hours outside the polling station in the capital.",
-    'Locals call the district "the old harbour".',
+    'The district is known locally as "the old harbour".',
 ]
 
 

@@ -203,6 +203,12 @@ class ArticleSpeakers:
     # ---------------------------------------------------------------- resolving
     def resolve(self, head: Token) -> Resolution:
         """Resolve the subject token ``head`` of a reporting verb to a speaker."""
+        if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+            # "Smith, who said ...": the mention is "who", the speaker its antecedent
+            res = self.resolve(head.head.head)
+            return Resolution(
+                head.text, head.idx, head.idx + len(head.text), res.name, res.role, res.kind
+            )
         span = mention_span(head)
         low = head.lower_
         if _is_dateline(head):

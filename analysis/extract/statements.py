@@ -28,7 +28,14 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.quotes import QuotedSpan, find_quotes
 from analysis.extract.speakers import ArticleSpeakers, Resolution, _is_dateline
-from analysis.extract.vocab import BELIEF_VERBS, HEADLINE_LABELS, PRONOUNS, REPORTING_VERBS
+from analysis.extract.vocab import (
+    BELIEF_VERBS,
+    EVIDENCE_VERBS,
+    HEADLINE_LABELS,
+    POSITION_VERBS,
+    PRONOUNS,
+    REPORTING_VERBS,
+)
 from analysis.records import Statement, StatementKind
 
 MIN_QUOTE_TOKENS = 4
@@ -104,8 +111,8 @@ def extract_statements(
     used_cues: set[int] = set()
     cands = _direct(doc, index, used_cues, skipped)
     taken = [(c.fragments[0][0], c.fragments[-1][1]) for c in cands]
-    cands += _indirect(doc, index, used_cues, taken)
     cands += _according_to(doc, index, taken)
+    cands += _indirect(doc, index, used_cues, taken)
     cands.sort(key=lambda c: c.start)
     speakers = ArticleSpeakers(doc)
     statements = _resolve(doc, index, cands, speakers, skipped)
@@ -155,25 +162,42 @@ def _cue_for_quote(doc: Doc, index: _Index, q: QuotedSpan) -> Token | None:
     last = doc.char_span(max(q.end - 1, q.start), q.end, alignment_mode="expand")
     if first is None or last is None:
         return None
-    s_start, s_end = first[0].sent, last[-1].sent
-    lo, hi = s_start.start, s_end.end
-    if hi < len(doc) and _short_tail(doc[hi].sent, index):
-        hi = doc[hi].sent.end  # '"...." He said.' as two sentences
+    lo, hi = first[0].sent.start, last[-1].sent.end
+    cue = _nearest_cue(doc[lo:hi], q, index)
+    if cue is None and hi < len(doc) and _short_tail(doc[hi].sent, index):
+        # '"...?" Trump told the station.' split into two sentences; but not when the next
+        # sentence reports something of its own ('Over the years, she said, email ...')
+        cue = _nearest_cue(doc[hi].sent, q, index)
+        if cue is not None and _content(cue):
+            cue = None
+    return cue
+
+
+def _nearest_cue(span: Span, q: QuotedSpan, index: _Index) -> Token | None:
+    """The reporting verb for quote ``q``: one whose clause holds the quote wins ('Mr. Minor
+    said that while he ..., friends "had no insurance"'), else the nearest."""
     best: tuple[int, Token] | None = None
-    for tok in doc[lo:hi]:
+    for tok in span:
         if not _is_cue(tok, REPORTING_VERBS) or index.in_quote(tok):
             continue
         if _subject(tok) is None:
             continue
-        dist = min(abs(tok.idx - q.start), abs(tok.idx - q.end))
+        left, right = tok.left_edge.idx, tok.right_edge.idx
+        governs = left <= q.start and right >= q.end - 1
+        dist = min(abs(tok.idx - q.start), abs(tok.idx - q.end)) + (0 if governs else 10_000)
         if best is None or dist < best[0]:
             best = (dist, tok)
     return best[1] if best else None
 
 
 def _short_tail(sent: Span, index: _Index) -> bool:
+    """'"...?" Trump told the station in an interview.': a quote-less sentence that opens
+    with its attribution verb belongs to the quote before it."""
+    if any(index.in_quote(t) for t in sent):
+        return False
     words = [t for t in sent if not t.is_punct]
-    return len(words) <= 8 and not any(index.in_quote(t) for t in sent)
+    early = words[:5]
+    return len(words) <= 8 or any(_is_cue(t, REPORTING_VERBS) for t in early)
 
 
 def _after_dateline(dateline: Token, verb: Token) -> Token | None:
@@ -198,8 +222,6 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(3):
         for child in verb.children:
             if child.dep_ in _SUBJ:
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head
                 if child.lower_ in ("it", "there") and child.dep_ == "nsubjpass":
                     return None
                 if _is_dateline(child):
@@ -209,7 +231,12 @@ def _subject(verb: Token) -> Token | None:
             if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN":
                 return child
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
+            head = verb.head
+            # "Pence said it takes time but added ...": "added" hangs off the reported
+            # clause; its speaker is the reporting verb's subject, not the clause's
+            if verb.dep_ == "conj" and head.dep_ == "ccomp" and _is_cue(head.head, REPORTING_VERBS):
+                head = head.head
+            verb = head
             continue
         return None
     return None
@@ -220,12 +247,15 @@ def _indirect(
     doc: Doc, index: _Index, used: set[int], taken: list[tuple[int, int]]
 ) -> list[_Candidate]:
     out: list[_Candidate] = []
-    lemmas = REPORTING_VERBS | BELIEF_VERBS
+    lemmas = REPORTING_VERBS | BELIEF_VERBS | POSITION_VERBS | EVIDENCE_VERBS
     for tok in doc:
         if tok.i in used or not _is_cue(tok, lemmas) or index.in_quote(tok):
             continue
         subj = _subject(tok)
-        frags = _content(tok)
+        position = tok.lemma_.lower() in POSITION_VERBS
+        if position and subj is None:
+            continue  # a position needs someone who holds it
+        frags = _content(tok, objects=position)
         if not frags:
             continue
         s, e = _trim(doc.text, frags[0][0], frags[-1][1])
@@ -240,12 +270,20 @@ def _indirect(
     return out
 
 
-def _content(verb: Token) -> list[tuple[int, int]]:
-    """Character fragments of what ``verb`` reports: its clausal complement."""
+def _content(verb: Token, objects: bool = False) -> list[tuple[int, int]]:
+    """Character fragments of what ``verb`` reports: its clausal complement ("said that
+    ..."), an infinitive or gerund ("promised to ...", "said legalizing it ..."), and with
+    ``objects`` the object of a position verb ("endorsed Clinton", "called for a ban")."""
     for child in verb.children:
         if child.dep_ == "ccomp" and not (child.i < verb.i and _is_question(child)):
-            left, right = child.left_edge, child.right_edge
-            return [(left.idx, right.idx + len(right.text))]
+            return [_subtree_chars(child)]
+    for child in verb.rights:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return [_subtree_chars(child)]
+    if objects:
+        found = _object_content(verb)
+        if found:
+            return found
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         sub = list(verb.subtree)
@@ -254,6 +292,29 @@ def _content(verb: Token) -> list[tuple[int, int]]:
         frags = [(left.idx, a), (b, right.idx + len(right.text))]
         return [(x, y) for x, y in frags if y - x > 1]
     return []
+
+
+def _subtree_chars(tok: Token) -> tuple[int, int]:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _object_content(verb: Token) -> list[tuple[int, int]]:
+    """ "criticized [Trump's record]", "called [the plan] [a betrayal]", "called for [a ban]"."""
+    parts = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "dative")]
+    if not parts:
+        parts = [
+            pobj
+            for c in verb.rights
+            if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "about", "on", "against", "to")
+            for pobj in c.children
+            if pobj.dep_ in ("pobj", "pcomp")
+        ]
+    if not parts:
+        return []
+    start = min(_subtree_chars(p)[0] for p in parts)
+    end = max(_subtree_chars(p)[1] for p in parts)
+    return [(start, end)]
 
 
 def _is_question(tok: Token) -> bool:
@@ -265,6 +326,9 @@ def _kind(verb: Token, index: _Index, start: int, end: int) -> StatementKind:
         return "mixed"
     if verb.lemma_.lower() in BELIEF_VERBS:
         return "belief"
+    clausal = any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if verb.lemma_.lower() in POSITION_VERBS and not clausal:
+        return "position"
     return "indirect"
 
 
@@ -283,14 +347,18 @@ def _according_to(doc: Doc, index: _Index, taken: list[tuple[int, int]]) -> list
             continue
         phrase_end = max(t.i for t in objs[0].subtree) + 1
         sent = tok.sent
-        if tok.i == sent.start or doc[sent.start : tok.i].text.strip(' "\u201c') == "":
-            s, e = doc[phrase_end].idx if phrase_end < len(doc) else sent.end_char, sent.end_char
-        else:
-            s, e = sent.start_char, tok.idx
-        s, e = _trim(doc.text, s, e)
+        after = doc[phrase_end].idx if phrase_end < sent.end else sent.end_char
+        # the sentence around "according to X": before it, after it, or both
+        frags = [
+            _trim(doc.text, a, b) for a, b in ((sent.start_char, tok.idx), (after, sent.end_char))
+        ]
+        frags = [(a, b) for a, b in frags if b - a > 3]
+        if not frags:
+            continue
+        s, e = frags[0][0], frags[-1][1]
         if e - s < 12 or _overlaps(s, e, taken):
             continue
-        cand = _Candidate([(s, e)], _kind(tok, index, s, e), tok, objs[0])
+        cand = _Candidate(frags, _kind(tok, index, s, e), tok, objs[0])
         if cand.kind == "belief":
             cand.kind = "indirect"
         out.append(cand)

@@ -124,6 +124,23 @@ BELIEF_VERBS: frozenset[str] = frozenset(
     ]
 )
 
+# Verbs by which a poll, study or document reports: "the poll found that ...".
+EVIDENCE_VERBS: frozenset[str] = frozenset(
+    "show find reveal indicate conclude demonstrate suggest estimate project".split()
+)
+
+# Verbs whose object states a position: "endorsed Clinton", "called for a ban",
+# "criticized the deal". PolNeAR annotates these as attributions; kept as kind "position".
+POSITION_VERBS: frozenset[str] = frozenset(
+    """
+    endorse support back oppose criticize criticise praise condemn defend blame accuse
+    urge demand seek want propose recommend favor favour advocate reject dismiss
+    question cite welcome applaud slam attack denounce tout champion embrace decline
+    refuse vow pledge plan hope intend offer call describe mention discuss address
+    highlight push threaten attribute credit dispute challenge ask
+    """.split()
+)
+
 # Nouns that carry a statement: "in a statement", "X's claim that ...".
 REPORTING_NOUNS: frozenset[str] = frozenset(
     [
