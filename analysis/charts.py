@@ -14,20 +14,30 @@ from typing import Any
 
 import altair as alt
 import polars as pl
+import vl_convert as vlc
 
 __all__ = [
     "PALETTE",
+    "PICK",
     "THEME",
+    "co_speakers",
     "empty",
     "figure_history",
     "outlets",
     "statements_over_time",
+    "to_png",
+    "to_svg",
     "top_speakers",
+    "topic_heatmap",
+    "topic_share",
 ]
 
 Chart = alt.Chart | alt.LayerChart
 
 THEME = "quotedesk"
+# The click selection of a chart whose bars (or cells) can be picked: its name is what
+# ``st.altair_chart(..., on_select="rerun", selection_mode=PICK)`` reports the picks under.
+PICK = "pick"
 FONT = "'Source Sans 3', 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif"
 
 PALETTE: dict[str, Any] = {
@@ -148,21 +158,29 @@ def _date(field: str, title: str, fmt: str = "%d %b %Y") -> alt.Tooltip:
     return alt.Tooltip(f"utcyearmonthdate({field}):T", title=title, format=fmt)
 
 
+def _pick(field: str) -> alt.Parameter:
+    """A click selection of whole rows by ``field`` (shift-click adds), named :data:`PICK`."""
+    return alt.selection_point(fields=[field], name=PICK)
+
+
 def top_speakers(df: pl.DataFrame, title: str = "Most quoted speakers") -> Chart:
-    """Horizontal bars: statements per speaker, most quoted first; hover highlights a bar.
+    """Horizontal bars: statements per speaker, most quoted first; hover highlights a bar,
+    a click picks it (selection :data:`PICK` on ``speaker_id``).
 
     Expects the columns of :func:`analysis.queries.top_speakers`.
     """
     if df.is_empty():
         return empty("No attributed statements for these filters.")
     hover = alt.selection_point(on="pointerover", fields=["speaker"], empty=False, name="hover")
+    pick = _pick("speaker_id")
     return (
         alt.Chart(df, title=title)
-        .mark_bar()
+        .mark_bar(cursor="pointer")
         .encode(
             x=alt.X("statements:Q", title="Statements"),
             y=alt.Y("speaker:N", title=None, sort="-x"),
             color=alt.condition(hover, alt.value(PALETTE["accent"]), alt.value(PALETTE["bar"])),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
             tooltip=[
                 alt.Tooltip("speaker:N", title="Speaker"),
                 alt.Tooltip("role:N", title="Role"),
@@ -173,26 +191,29 @@ def top_speakers(df: pl.DataFrame, title: str = "Most quoted speakers") -> Chart
                 _date("last_seen", "Last seen"),
             ],
         )
-        .add_params(hover)
+        .add_params(hover, pick)
         .properties(height=alt.Step(22))
     )
 
 
 def outlets(df: pl.DataFrame, title: str = "Statements by outlet") -> Chart:
-    """Horizontal bars: statements per outlet, with articles and speakers in the tooltip.
+    """Horizontal bars: statements per outlet, with articles and speakers in the tooltip; a
+    click picks an outlet (selection :data:`PICK` on ``outlet``).
 
     Expects the columns of :func:`analysis.queries.outlets`.
     """
     if df.is_empty():
         return empty("No outlets for these filters.")
     hover = alt.selection_point(on="pointerover", fields=["outlet"], empty=False, name="hover")
+    pick = _pick("outlet")
     return (
         alt.Chart(df, title=title)
-        .mark_bar()
+        .mark_bar(cursor="pointer")
         .encode(
             x=alt.X("statements:Q", title="Statements"),
             y=alt.Y("outlet:N", title=None, sort="-x"),
             color=alt.condition(hover, alt.value(PALETTE["accent"]), alt.value(PALETTE["bar"])),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
                 alt.Tooltip("statements:Q", title="Statements"),
@@ -200,7 +221,7 @@ def outlets(df: pl.DataFrame, title: str = "Statements by outlet") -> Chart:
                 alt.Tooltip("speakers:Q", title="Speakers"),
             ],
         )
-        .add_params(hover)
+        .add_params(hover, pick)
         .properties(height=alt.Step(22))
     )
 
@@ -245,3 +266,129 @@ def _value_title(df: pl.DataFrame) -> str:
     units = df["unit"].drop_nulls()
     label = str(counts[0]) if counts.len() else "Value"
     return f"{label} ({units[0]})" if units.len() else label
+
+
+def topic_heatmap(
+    df: pl.DataFrame, by: str = "speaker", value: str = "statements", title: str = ""
+) -> Chart:
+    """Topic × ``by`` (``speaker`` or ``outlet``): one cell per pair, darker for more.
+
+    Expects the columns of :func:`analysis.queries.topic_speakers` or
+    :func:`analysis.queries.topic_outlets`; ``value`` is ``statements`` or ``share`` (of the
+    speaker's or outlet's statements). Columns keep the query's order (most statements
+    first); a click picks a topic row (selection :data:`PICK` on ``topic``).
+    """
+    if df.is_empty():
+        return empty("No topics for these filters.")
+    pick = _pick("topic")
+    share = value == "share"
+    order = df[by].unique(maintain_order=True).to_list()
+    return (
+        alt.Chart(df, title=title or alt.Undefined)
+        .mark_rect(cursor="pointer", stroke=PALETTE["background"], strokeWidth=1)
+        .encode(
+            x=alt.X(f"{by}:N", title=None, sort=order, axis=alt.Axis(labelAngle=-40)),
+            y=alt.Y(
+                "label:N",
+                title=None,
+                sort=alt.EncodingSortField("statements", "sum", "descending"),
+                axis=alt.Axis(labelLimit=220),
+            ),
+            color=alt.Color(
+                f"{value}:Q",
+                title="Share" if share else "Statements",
+                scale=alt.Scale(scheme="blues"),
+                legend=alt.Legend(format=".0%" if share else "~s"),
+            ),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
+            tooltip=[
+                alt.Tooltip("label:N", title="Topic"),
+                alt.Tooltip(f"{by}:N", title=by.capitalize()),
+                alt.Tooltip("statements:Q", title="Statements", format=","),
+                alt.Tooltip("share:Q", title=f"Share of the {by}'s statements", format=".1%"),
+            ],
+        )
+        .add_params(pick)
+        .properties(height=alt.Step(24), width=alt.Step(34))
+    )
+
+
+def topic_share(df: pl.DataFrame, title: str = "", freq: str = "month") -> Chart:
+    """Each topic's share of the statements of each period: a topic × period heatmap.
+
+    Expects the columns of :func:`analysis.queries.topic_share_over_time` and the ``freq``
+    it was called with. A grid rather than twelve crossing lines: a topic's rise reads
+    along its row, and a period with no statement on the topic stays blank rather than
+    being bridged by a line. A click picks a topic row (selection :data:`PICK`).
+    """
+    if df.is_empty():
+        return empty("No dated statements for these filters.")
+    unit, label, fmt = _PERIODS[freq]
+    pick = _pick("topic")
+    return (
+        alt.Chart(df, title=title or alt.Undefined)
+        .mark_rect(cursor="pointer")
+        .encode(
+            x=alt.X(f"{unit}(period):O", title=None, axis=alt.Axis(format=fmt, labelAngle=-40)),
+            y=alt.Y(
+                "label:N",
+                title=None,
+                sort=alt.EncodingSortField("statements", "sum", "descending"),
+                axis=alt.Axis(labelLimit=220),
+            ),
+            color=alt.Color(
+                "share:Q",
+                title="Share",
+                scale=alt.Scale(scheme="blues"),
+                legend=alt.Legend(format=".0%"),
+            ),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
+            tooltip=[
+                _date("period", label, fmt),
+                alt.Tooltip("label:N", title="Topic"),
+                alt.Tooltip("share:Q", title="Share of the period's statements", format=".1%"),
+                alt.Tooltip("statements:Q", title="Statements", format=","),
+                alt.Tooltip("total:Q", title="All statements", format=","),
+            ],
+        )
+        .add_params(pick)
+        .properties(height=alt.Step(24))
+    )
+
+
+def co_speakers(df: pl.DataFrame, title: str = "Quoted alongside") -> Chart:
+    """Horizontal bars: articles each person shares with the profiled speaker.
+
+    Expects the columns of :func:`analysis.queries.co_speakers`; a click picks a person
+    (selection :data:`PICK` on ``speaker_id``).
+    """
+    if df.is_empty():
+        return empty("No one else is quoted in this speaker's articles.")
+    pick = _pick("speaker_id")
+    return (
+        alt.Chart(df, title=title)
+        .mark_bar(cursor="pointer")
+        .encode(
+            x=alt.X("articles:Q", title="Articles shared"),
+            y=alt.Y("speaker:N", title=None, sort="-x"),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
+            tooltip=[
+                alt.Tooltip("speaker:N", title="Speaker"),
+                alt.Tooltip("articles:Q", title="Articles shared"),
+                alt.Tooltip("statements:Q", title="Their statements there"),
+            ],
+        )
+        .add_params(pick)
+        .properties(height=alt.Step(22))
+    )
+
+
+# ------------------------------------------------------------------------------ export
+def to_svg(chart: Chart) -> str:
+    """The chart as a standalone SVG, rendered offline by ``vl-convert``."""
+    return str(vlc.vegalite_to_svg(chart.to_dict()))
+
+
+def to_png(chart: Chart, scale: float = 2.0) -> bytes:
+    """The chart as a PNG (``scale`` 2 for print and retina screens), rendered offline."""
+    return bytes(vlc.vegalite_to_png(chart.to_dict(), scale=scale))

@@ -108,8 +108,60 @@ def cmd_info(args: argparse.Namespace) -> int:
     from analysis import queries, store
 
     meta = store.info(args.db)
-    counts = queries.overview(args.db)
-    print(json.dumps({"db": str(args.db), **meta, **counts}, default=str))
+    counts = queries.overview(args.db)  # one copy per story
+    copies = queries.overview(args.db, queries.Filters(distinct=False))["articles"]
+    print(json.dumps({"db": str(args.db), **meta, **counts, "all_copies": copies}, default=str))
+    return 0
+
+
+def cmd_bench_queries(args: argparse.Namespace) -> int:
+    from analysis import bench
+
+    df = bench.run(args.db, repeat=args.repeat)
+    print(bench.table(df))
+    worst = df.row(0, named=True)
+    print(
+        f"{df.height} queries x {args.repeat} runs on {args.db}; slowest p95: "
+        f"{worst['p95_ms']:.0f} ms ({worst['query']}, {worst['filters']})"
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from analysis.export import export_store
+
+    counts = export_store(args.db, args.out)
+    print(f"{len(counts)} tables, {sum(counts.values()):,} rows → {args.out}/<table>.parquet")
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from analysis import dedup, store
+
+    linked, copies = dedup.link_store(args.db)
+    version = store.info(args.db)["schema_version"]
+    print(f"{args.db}: schema {version}; {linked} articles linked to stories; copies: {copies}")
+    return 0
+
+
+def cmd_topics_discover(args: argparse.Namespace) -> int:
+    from analysis.topic_model import discover_topics
+
+    report = discover_topics(args.db, args.k, args.method)
+    for t in report.topics:
+        print(f"{t.topic}  {t.label}")
+    print(report.summary())
+    return 0
+
+
+def cmd_topics_evaluate(args: argparse.Namespace) -> int:
+    from analysis import articles
+    from analysis.records import Article
+    from analysis.topic_model import evaluate, format_agreement
+
+    arts = [a for a in articles.read(args.paths) if isinstance(a, Article) and a.category]
+    rows = evaluate(arts, args.k)
+    print(format_agreement(rows, len({a.category for a in arts}), len(arts)))
     return 0
 
 
@@ -196,6 +248,74 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--db", default=_db_default())
     s.set_defaults(func=cmd_info)
+
+    s = sub.add_parser(
+        "bench-queries",
+        help="time every dashboard query on a database",
+        formatter_class=fmt,
+        description="Run each query the dashboard pages make, under typical filters (none, a "
+        "topic, an outlet, a date range, a speaker, a search), K times, and print p50/p95 "
+        "milliseconds. Build a large store with `python -m analysis.synth`.\n\nexample:\n"
+        "  quotedesk bench-queries --db bench-1m.duckdb --repeat 20",
+    )
+    s.add_argument("--db", default=_db_default())
+    s.add_argument("--repeat", type=int, default=10, help="timed runs per query (K)")
+    s.set_defaults(func=cmd_bench_queries)
+
+    s = sub.add_parser(
+        "export",
+        help="write every table to Parquet",
+        formatter_class=fmt,
+        description="Write each table of the database to DIR/<table>.parquet, for other tools."
+        "\n\nexample:\n  quotedesk export --db news.duckdb --out news-parquet/",
+    )
+    s.add_argument("--db", default=_db_default())
+    s.add_argument("--out", required=True, help="folder to write the Parquet files to")
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser(
+        "migrate",
+        help="bring a database to the current schema",
+        formatter_class=fmt,
+        description="Migrate an older database in place (rows are kept) and link its "
+        "near-duplicate articles to their stories.\n\nexample:\n"
+        "  quotedesk migrate --db news.duckdb",
+    )
+    s.add_argument("--db", default=_db_default())
+    s.set_defaults(func=cmd_migrate)
+
+    s = sub.add_parser(
+        "topics",
+        help="discover topics in a database, or measure topic methods",
+        formatter_class=fmt,
+        description="Topics discovered from the corpus (NMF over TF-IDF), beside the curated "
+        "taxonomy.\n\nexample:\n  quotedesk topics discover --db news.duckdb --k 15\n"
+        "  quotedesk topics evaluate ../shared/corpus/allsides/sample-300.jsonl",
+    )
+    topics = s.add_subparsers(dest="topics_command", required=True)
+    t = topics.add_parser(
+        "discover",
+        help="fit topics over the stored articles and store them",
+        formatter_class=fmt,
+        description="Fit K topics on one copy per story, label each by its top terms and "
+        "assign them to every article (replacing earlier discovered topics).\n\nexample:\n"
+        "  quotedesk topics discover --db news.duckdb --k 15",
+    )
+    t.add_argument("--db", default=_db_default())
+    t.add_argument("--k", type=int, default=12, help="number of topics (default: %(default)s)")
+    t.add_argument("--method", choices=["nmf", "lda"], default="nmf")
+    t.set_defaults(func=cmd_topics_discover)
+    t = topics.add_parser(
+        "evaluate",
+        help="score taxonomy vs discovered topics against labelled articles",
+        formatter_class=fmt,
+        description="Print NMI, purity and one-to-one accuracy of the taxonomy and of "
+        "discovered topics (NMF, LDA) against the articles' `category`.\n\nexample:\n"
+        "  quotedesk topics evaluate ../shared/corpus/allsides/sample-300.jsonl",
+    )
+    t.add_argument("paths", nargs="+", help="labelled articles (JSONL/CSV with `category`)")
+    t.add_argument("--k", type=int, default=None, help="topics (default: as many as taxonomy)")
+    t.set_defaults(func=cmd_topics_evaluate)
     return p
 
 

@@ -3,7 +3,8 @@
 Each batch is read, checked against the stored content hashes (unchanged articles are not
 parsed again), parsed with one ``nlp.pipe`` call, and written in one transaction on a
 connection opened for that batch only, so readers get the file between batches and a crash
-loses at most the batch in flight.
+loses at most the batch in flight. On the same connection, the batch's articles are then linked
+to earlier copies of the same story (``analysis.dedup``), in this run or an earlier one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis import articles as reader
-from analysis import settings, store
+from analysis import dedup, settings, store
 from analysis.extract import nlp as nlp_loader
 from analysis.extract.pipeline import EXTRACTOR_VERSION, extract_articles
 from analysis.records import Article, InputError
@@ -32,6 +33,7 @@ class IngestReport:
     skipped: Counter[str] = field(default_factory=Counter)
     elapsed: float = 0.0
     words: int = 0
+    copies: int = 0  # articles linked as copies of an earlier story (analysis/dedup.py)
 
     @property
     def ok(self) -> bool:
@@ -43,6 +45,7 @@ class IngestReport:
         return (
             f"articles: {c.new} new, {c.updated} updated, {c.unchanged} unchanged; "
             f"statements: {c.statements}; figures: {c.figures}; errors: {c.errors}; "
+            f"copies of earlier stories: {self.copies}; "
             f"elapsed: {self.elapsed:.1f}s ({rate:.1f} articles/s)"
         )
 
@@ -117,6 +120,7 @@ def _ingest_batch(
     with store.writer(db) as con:
         new, updated = store.write_batch(con, report.run_id, items, EXTRACTOR_VERSION)
         store.record_errors(con, report.run_id, errors)
+        report.copies += dedup.link_pending(con)
     report.counts.new += new
     report.counts.updated += updated
     report.counts.errors += len(errors)

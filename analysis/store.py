@@ -33,8 +33,9 @@ import pyarrow as pa
 from analysis import settings
 from analysis.records import Article, Extraction, Figure, InputError, Statement
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DUCKDB_VERSION = duckdb.__version__
+Connection = duckdb.DuckDBPyConnection  # for modules that drive a connection they were given
 
 SCHEMA: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)""",
@@ -157,14 +158,56 @@ SCHEMA: tuple[str, ...] = (
         detail VARCHAR,
         recorded_at TIMESTAMP NOT NULL
     )""",
+    # --- schema 2: near-duplicate articles (analysis/dedup.py) and discovered topics
+    # (analysis/topic_model.py). Separate tables, not columns on `articles`: DuckDB cannot
+    # ALTER a table other tables reference, and these rows are rewritten on their own.
+    """CREATE TABLE IF NOT EXISTS article_stories (
+        article_id VARCHAR PRIMARY KEY,  -- no FK, as in figures
+        story_id VARCHAR NOT NULL,  -- the story's first copy ingested (the article itself if none)
+        duplicate_of VARCHAR,  -- the earlier copy it matched best; NULL for a story's first copy
+        similarity DOUBLE,  -- Jaccard similarity of word 5-shingles with duplicate_of
+        shingles INTEGER NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS story_bands (
+        -- MinHash LSH: one row per band of an article's signature
+        band SMALLINT NOT NULL,
+        bucket BIGINT NOT NULL,
+        article_id VARCHAR NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS discovered_topics (
+        topic VARCHAR PRIMARY KEY,
+        label VARCHAR NOT NULL,  -- its top terms
+        terms JSON NOT NULL,  -- [[term, weight], ...], heaviest first
+        method VARCHAR NOT NULL,
+        articles INTEGER NOT NULL,  -- articles whose leading topic it is
+        created_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS article_discovered_topics (
+        article_id VARCHAR NOT NULL,  -- no FK, as in figures
+        topic VARCHAR NOT NULL,
+        score DOUBLE NOT NULL,  -- the topic's share of the article's topic weight
+        PRIMARY KEY (article_id, topic)
+    )""",
     """CREATE INDEX IF NOT EXISTS statements_article ON statements (article_id)""",
     """CREATE INDEX IF NOT EXISTS figures_article ON figures (article_id)""",
 )
 
 # version → statements that migrate a store from that version to the next.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+# 1 → 2 only adds tables (and any index added to SCHEMA since). Every SCHEMA statement is
+# CREATE ... IF NOT EXISTS, so replaying SCHEMA adds what is new and leaves every existing
+# table and row alone. A v1 store's articles are linked to their stories afterwards, by the
+# next ingest or `quotedesk migrate` (analysis.dedup.link_pending); until then each counts as
+# its own story.
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: SCHEMA}
 
-_CHILD_TABLES = ("statement_topics", "figures", "statements", "article_topics", "speaker_roles")
+_CHILD_TABLES = (
+    "statement_topics",
+    "figures",
+    "statements",
+    "article_topics",
+    "speaker_roles",
+    "article_discovered_topics",
+)
 
 
 def _many(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
@@ -223,7 +266,8 @@ def query(
 ) -> pl.DataFrame:
     """Run one read-only query with bound parameters and return a Polars frame."""
     with reader(path) as con:
-        _load_fts(con)
+        if "fts_main" in sql:  # loading the extension costs ~40 ms: only for searches
+            _load_fts(con)
         try:
             return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
         except duckdb.CatalogException as exc:
@@ -421,6 +465,7 @@ def write_batch(
         _ensure_topics(con)
         if existing:
             _delete_children(con, list(existing))
+            unlink_stories(con, list(existing))
         updated = [r for r in rows.articles if r["article_id"] in existing]
         fresh = [r for r in rows.articles if r["article_id"] not in existing]
         _update_articles(con, updated)
@@ -688,3 +733,169 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> None:
         "PRAGMA create_fts_index('statements', 'statement_id', 'text', 'speaker_name', "
         "stemmer = 'english', stopwords = 'english', overwrite = 1)"
     )
+
+
+# ------------------------------------------------------------ near-duplicate stories
+# The logic lives in analysis/dedup.py; these are its reads and writes.
+def pending_stories(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Articles not linked to a story yet, in the order they were ingested."""
+    rows = con.sql(
+        """SELECT a.article_id FROM articles a ANTI JOIN article_stories k USING (article_id)
+           ORDER BY a.ingested_at, a.article_id"""
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def article_texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
+    """Article id → text, for the ids that are in the store."""
+    if not ids:
+        return {}
+    rows = con.execute(
+        "SELECT article_id, text FROM articles WHERE list_contains(?, article_id)", [list(ids)]
+    ).fetchall()
+    return dict(rows)
+
+
+def band_matches(
+    con: duckdb.DuckDBPyConnection, probes: Sequence[tuple[int, int, str]]
+) -> list[tuple[str, str, str]]:
+    """Stored articles sharing a band bucket with a probe ``(band, bucket, probe id)``.
+
+    Returns (probe id, stored article id, its story id), each pair once.
+    """
+    if not probes:
+        return []
+    data = pa.table(
+        {
+            "band": pa.array([p[0] for p in probes], pa.int16()),
+            "bucket": pa.array([p[1] for p in probes], pa.int64()),
+            "probe": pa.array([p[2] for p in probes], pa.string()),
+        }
+    )
+    con.register("_probes", data)
+    try:
+        rows = con.sql(
+            """SELECT DISTINCT p.probe, b.article_id, k.story_id
+               FROM _probes p JOIN story_bands b USING (band, bucket)
+               JOIN article_stories k ON k.article_id = b.article_id
+               ORDER BY p.probe, b.article_id"""
+        ).fetchall()
+    finally:
+        con.unregister("_probes")
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def write_stories(
+    con: duckdb.DuckDBPyConnection,
+    links: Sequence[dict[str, Any]],
+    bands: Sequence[tuple[int, int, str]],
+) -> None:
+    """Insert story links (``article_stories`` rows) and their LSH bands in one transaction."""
+    con.execute("BEGIN")
+    try:
+        _insert(con, "article_stories", list(links))
+        _insert(
+            con, "story_bands", [{"band": b, "bucket": k, "article_id": i} for b, k, i in bands]
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def unlink_stories(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """Forget the story links of changed articles and of every copy in their stories, so
+    that the next linking pass matches them again on their new text. Runs inside the caller's
+    transaction (``write_batch``)."""
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE _unlink AS SELECT article_id FROM article_stories
+           WHERE list_contains(?, article_id) OR list_contains(?, story_id)""",
+        [article_ids, article_ids],
+    )
+    con.execute("DELETE FROM story_bands WHERE article_id IN (SELECT article_id FROM _unlink)")
+    con.execute("DELETE FROM article_stories WHERE article_id IN (SELECT article_id FROM _unlink)")
+    con.execute("DROP TABLE _unlink")
+
+
+# ------------------------------------------------------------------ discovered topics
+def article_batches(
+    path: str | Path, size: int = 1000, stories_only: bool = False
+) -> Iterator[list[tuple[str, str, str]]]:
+    """(article id, title, text) of every article, or of each story's first copy, in batches.
+
+    Each batch is read on a connection of its own, so a writer can get in between while the
+    caller works on a batch (fitting or applying a topic model takes a while).
+    """
+    ids = query(
+        path,
+        """SELECT a.article_id FROM articles a LEFT JOIN article_stories k USING (article_id)
+           WHERE NOT ? OR coalesce(k.story_id, a.article_id) = a.article_id
+           ORDER BY a.article_id""",
+        [stories_only],
+    )["article_id"].to_list()
+    for start in range(0, len(ids), size):
+        with reader(path) as con:
+            rows = con.execute(
+                """SELECT article_id, title, text FROM articles
+                   WHERE list_contains(?, article_id) ORDER BY article_id""",
+                [ids[start : start + size]],
+            ).fetchall()
+        yield [(r[0], r[1], r[2]) for r in rows]
+
+
+def replace_discovered_topics(
+    con: duckdb.DuckDBPyConnection,
+    topics: Sequence[dict[str, Any]],
+    assignments: Sequence[dict[str, Any]],
+) -> None:
+    """Replace every discovered topic and article assignment in one transaction."""
+    con.execute("BEGIN")
+    try:
+        con.execute("DELETE FROM article_discovered_topics")
+        con.execute("DELETE FROM discovered_topics")
+        _insert(con, "discovered_topics", list(topics))
+        _insert(con, "article_discovered_topics", list(assignments))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+# --------------------------------------------------------------------------- export
+def tables(path: str | Path) -> list[str]:
+    """The store's own tables (not the search index's), by name."""
+    with reader(path) as con:
+        rows = con.sql(
+            """SELECT table_name FROM duckdb_tables()
+               WHERE database_name = current_database() AND schema_name = 'main'
+               ORDER BY table_name"""
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+def export_parquet(path: str | Path, out_dir: str | Path) -> dict[str, int]:
+    """Write every table to ``out_dir/<table>.parquet``; returns rows per table.
+
+    DuckDB writes each file as it reads the table, so memory stays flat on a large store.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    names = tables(path)
+    counts: dict[str, int] = {}
+    with reader(path) as con:
+        for name in names:
+            rel = con.table(name)
+            rel.write_parquet(str(out / f"{name}.parquet"))
+            row = con.sql(f'SELECT count(*) FROM "{name}"').fetchone()
+            counts[name] = int(row[0]) if row else 0
+    return counts
+
+
+def query_to_parquet(
+    path: str | Path, sql: str, params: Sequence[Any] | None, out: str | Path
+) -> None:
+    """Write one read-only query's result to a Parquet file, streaming (bound parameters)."""
+    with reader(path) as con:
+        _load_fts(con)
+        rel = con.sql(sql, params=params) if params else con.sql(sql)
+        rel.write_parquet(str(out))

@@ -19,6 +19,8 @@ PAGES = [
             url_path="article"),
     st.Page("app_pages/speakers.py", title="Speakers", icon=":material/record_voice_over:",
             url_path="speakers"),
+    st.Page("app_pages/topics.py", title="Topics", icon=":material/category:",
+            url_path="topics"),
     st.Page("app_pages/figures.py", title="Figures", icon=":material/monitoring:",
             url_path="figures"),
 ]  # fmt: skip

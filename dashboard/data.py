@@ -144,6 +144,22 @@ def speaker_profile(speaker_id: str) -> SpeakerProfile | None:
     return _cached("speaker_profile", speaker_id)
 
 
+def topic_speakers(f: Filters, speakers: int = 20) -> pl.DataFrame:
+    return _cached("topic_speakers", f, speakers=speakers)
+
+
+def topic_outlets(f: Filters, outlets: int = 25) -> pl.DataFrame:
+    return _cached("topic_outlets", f, outlets=outlets)
+
+
+def topic_share_over_time(f: Filters, freq: Freq = "month") -> pl.DataFrame:
+    return _cached("topic_share_over_time", f, freq=freq)
+
+
+def co_speakers(speaker_id: str, f: Filters, limit: int = 15) -> pl.DataFrame:
+    return _cached("co_speakers", speaker_id, f, limit=limit)
+
+
 def only_speaker(f: Filters, speaker_id: str) -> Filters:
     """The same filters narrowed to one speaker (for a profile)."""
     return replace(f, speakers=(speaker_id,))

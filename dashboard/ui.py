@@ -1,19 +1,70 @@
-"""Small display helpers shared by the pages: charts in the house theme, tables with a CSV
-download, and plain "nothing here" messages."""
+"""Small display helpers shared by the pages: charts in the house theme with PNG and SVG
+downloads, tables with a CSV download, and plain "nothing here" messages."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-import altair as alt
 import polars as pl
 import streamlit as st
 
+from analysis import charts
 
-def chart(c: alt.Chart | alt.LayerChart) -> None:
-    """Draw an Altair chart with the house theme (``theme=None`` keeps Streamlit's off)."""
-    st.altair_chart(c, theme=None, width="stretch")
+
+def chart(
+    c: charts.Chart,
+    name: str,
+    pick: bool = False,
+    on_pick: Callable[[], None] | None = None,
+) -> Any:
+    """Draw an Altair chart in the house theme, with PNG and SVG download buttons under it.
+
+    The files are rendered offline by ``vl-convert``, and only when a button is clicked.
+    With ``pick``, clicking a bar or cell reruns the page (calling ``on_pick`` first, if
+    given) and the chart's selection state is returned: read it with :func:`picked`.
+    ``theme=None`` keeps Streamlit's own chart theme off.
+    """
+    key = f"chart-{name}"
+    event: Any = None
+    if pick and _can_pick(c):  # a "no data" chart has nothing to pick
+        event = st.altair_chart(
+            c, theme=None, width="stretch", key=key,
+            on_select=on_pick or "rerun", selection_mode=charts.PICK,
+        )  # fmt: skip
+    else:
+        st.altair_chart(c, theme=None, width="stretch", key=key)
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
+        "PNG", lambda: charts.to_png(c), file_name=f"{name}.png", mime="image/png",
+        key=f"png-{name}", on_click="ignore", icon=":material/image:", type="tertiary",
+        help="Download this chart as a PNG image",
+    )  # fmt: skip
+    row.download_button(
+        "SVG", lambda: charts.to_svg(c), file_name=f"{name}.svg", mime="image/svg+xml",
+        key=f"svg-{name}", on_click="ignore", icon=":material/image:", type="tertiary",
+        help="Download this chart as an SVG (vector) image",
+    )  # fmt: skip
+    return event
+
+
+def _can_pick(c: charts.Chart) -> bool:
+    params = c.params if isinstance(c.params, list) else []
+    return any(getattr(p, "name", None) == charts.PICK for p in params)
+
+
+def picked(event: Any, field: str) -> list[str]:
+    """The values of ``field`` in a chart's click selection (empty when nothing is picked).
+
+    ``event`` is what :func:`chart` returned with ``pick``, or the chart's entry in
+    ``st.session_state``: ``{"selection": {"pick": [{field: value}, ...]}}``.
+    """
+    if not event:
+        return []
+    points = (event.get("selection") or {}).get(charts.PICK) or []
+    if isinstance(points, dict):  # an interval selection, or an empty one
+        return []
+    return [str(p[field]) for p in points if isinstance(p, dict) and p.get(field) is not None]
 
 
 def _default_config(df: pl.DataFrame, shown: Sequence[str]) -> dict[str, Any]:

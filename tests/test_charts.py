@@ -59,13 +59,48 @@ HISTORY = pl.DataFrame(
     }
 )
 
+TOPIC_SPEAKERS = pl.DataFrame(
+    {
+        "topic": ["politics", "health", "politics"],
+        "label": ["Politics", "Health", "Politics"],
+        "speaker_id": ["donald-trump", "donald-trump", "nancy-pelosi"],
+        "speaker": ["Donald Trump", "Donald Trump", "Nancy Pelosi"],
+        "statements": [40, 10, 12],
+        "total": [64, 64, 12],
+        "share": [40 / 64, 10 / 64, 1.0],
+    }
+)
+TOPIC_OUTLETS = TOPIC_SPEAKERS.rename({"speaker": "outlet"}).drop("speaker_id")
+TOPIC_SHARE = pl.DataFrame(
+    {
+        "period": [D(2020, 1, 1), D(2020, 1, 1), D(2020, 2, 1)],
+        "topic": ["politics", "health", "politics"],
+        "label": ["Politics", "Health", "Politics"],
+        "statements": [5, 2, 3],
+        "total": [6, 6, 3],
+        "share": [5 / 6, 2 / 6, 1.0],
+    }
+)
+CO_SPEAKERS = pl.DataFrame(
+    {
+        "speaker_id": ["nancy-pelosi", "mike-pence"],
+        "speaker": ["Nancy Pelosi", "Mike Pence"],
+        "articles": [7, 3],
+        "statements": [12, 4],
+    }
+)
+
 BUILDERS: list[tuple[Callable[[pl.DataFrame], charts.Chart], pl.DataFrame]] = [
     (charts.statements_over_time, OVER_TIME),
     (charts.top_speakers, SPEAKERS),
     (charts.outlets, OUTLETS),
     (charts.figure_history, HISTORY),
+    (charts.topic_heatmap, TOPIC_SPEAKERS),
+    (lambda df: charts.topic_heatmap(df, by="outlet", value="share"), TOPIC_OUTLETS),
+    (charts.topic_share, TOPIC_SHARE),
+    (charts.co_speakers, CO_SPEAKERS),
 ]
-IDS = [b.__name__ for b, _ in BUILDERS]
+IDS = [b.__name__ if b.__name__ != "<lambda>" else "topic_heatmap_outlets" for b, _ in BUILDERS]
 
 
 def _marks(spec: dict[str, object]) -> list[str]:
@@ -77,8 +112,8 @@ def _marks(spec: dict[str, object]) -> list[str]:
 @pytest.mark.parametrize(("build", "df"), BUILDERS, ids=IDS)
 def test_chart_validates_and_renders(build: Callable[..., charts.Chart], df: pl.DataFrame) -> None:
     chart = build(df)
-    spec = chart.to_dict()  # validates against the Vega-Lite schema
-    svg = vlc.vegalite_to_svg(spec)
+    chart.to_dict()  # validates against the Vega-Lite schema
+    svg = charts.to_svg(chart)
     assert svg.lstrip().startswith("<svg")
     assert "<path" in svg or "<line" in svg
 
@@ -154,6 +189,50 @@ def test_figure_history_with_no_numeric_value_says_so() -> None:
 def test_charts_render_to_png_offline() -> None:
     png = vlc.vegalite_to_png(charts.top_speakers(SPEAKERS).to_dict(), scale=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_png_export_is_twice_the_chart_size_for_print() -> None:
+    one = vlc.vegalite_to_png(charts.outlets(OUTLETS).to_dict(), scale=1)
+    two = charts.to_png(charts.outlets(OUTLETS))
+    assert two[:8] == b"\x89PNG\r\n\x1a\n"
+    assert _png_width(two) == 2 * _png_width(one)
+
+
+def _png_width(png: bytes) -> int:
+    return int.from_bytes(png[16:20], "big")  # the IHDR chunk
+
+
+@pytest.mark.parametrize(
+    ("build", "df", "field"),
+    [
+        (charts.top_speakers, SPEAKERS, "speaker_id"),
+        (charts.outlets, OUTLETS, "outlet"),
+        (charts.topic_heatmap, TOPIC_SPEAKERS, "topic"),
+        (charts.topic_share, TOPIC_SHARE, "topic"),
+        (charts.co_speakers, CO_SPEAKERS, "speaker_id"),
+    ],
+)
+def test_pickable_charts_select_whole_rows_by_id(
+    build: Callable[[pl.DataFrame], charts.Chart], df: pl.DataFrame, field: str
+) -> None:
+    """The click selection the dashboard reads (``PICK``) names the field it filters on."""
+    params = {p["name"]: p for p in build(df).to_dict()["params"]}
+    assert params[charts.PICK]["select"] == {"type": "point", "fields": [field]}
+
+
+def test_topic_heatmap_keeps_the_query_order_of_its_columns() -> None:
+    spec = charts.topic_heatmap(TOPIC_SPEAKERS).to_dict()
+    assert spec["encoding"]["x"]["sort"] == ["Donald Trump", "Nancy Pelosi"]
+    share = charts.topic_heatmap(TOPIC_SPEAKERS, value="share").to_dict()
+    assert share["encoding"]["color"]["field"] == "share"
+    assert share["encoding"]["color"]["legend"]["format"] == ".0%"
+
+
+def test_topic_share_draws_one_row_per_topic_and_a_column_per_period() -> None:
+    spec = charts.topic_share(TOPIC_SHARE, freq="month").to_dict()
+    assert spec["mark"]["type"] == "rect"
+    assert spec["encoding"]["y"]["field"] == "label"
+    assert spec["encoding"]["x"]["timeUnit"] == "utcyearmonth"
 
 
 def _values(spec: dict[str, object]) -> list[dict[str, object]]:

@@ -14,11 +14,12 @@ from analysis import queries, settings, store
 from analysis.ingest import ingest
 from analysis.queries import Filters
 from dashboard.highlight import Mark, escape, highlight
+from dashboard.ui import picked
 
 APP = settings.PROJECT_ROOT / "dashboard" / "app.py"
 SAMPLE = settings.PROJECT_ROOT / "data" / "sample" / "articles.jsonl"
 WIKINEWS = Path(settings.get("shared_dir")) / "corpus" / "wikinews" / "articles.jsonl"
-PAGES = ["overview", "statements", "article", "speakers", "figures"]
+PAGES = ["overview", "statements", "article", "speakers", "topics", "figures"]
 
 
 def _corpus(tmp: Path) -> Path:
@@ -95,6 +96,16 @@ def test_overview_metrics_match_the_query(app: AppTest, db: Path) -> None:
     assert not app.exception
     assert _metrics(app) == _expected(db)
     assert len(app.get("vega_lite_chart")) == 3
+
+
+@pytest.mark.parametrize("page", ["overview", "speakers", "topics"])
+def test_every_chart_has_png_and_svg_downloads(app: AppTest, page: str) -> None:
+    app.run()
+    _page(app, page)
+    labels = [b.label for b in app.get("download_button")]
+    charts = len(app.get("vega_lite_chart"))
+    assert charts >= 3
+    assert labels.count("PNG") == labels.count("SVG") == charts
 
 
 def test_every_table_has_a_csv_download(app: AppTest) -> None:
@@ -195,6 +206,94 @@ def test_speaker_profile_shows_aliases_and_roles(app: AppTest, db: Path) -> None
     assert "Also written as" in text and "Roles seen" in text
 
 
+def test_speaker_profile_shows_outlets_and_people_quoted_alongside(app: AppTest, db: Path) -> None:
+    top = queries.top_speakers(db, limit=1).row(0, named=True)
+    app.run()
+    _page(app, "speakers")
+    assert not app.exception
+    # the leaderboard, then the profile's topics, outlets and people alongside
+    _, topics_shown, outlets_shown, alongside_shown = (d.value for d in app.dataframe[:4])
+    mine = Filters(speakers=(top["speaker_id"],))
+    topics = queries.topic_speakers(db, mine, speakers=1)
+    assert topics_shown["topic"].to_list() == topics["topic"].to_list()
+    quoting = queries.outlets(db, mine)
+    assert outlets_shown["outlet"].to_list() == quoting["outlet"].to_list()
+    alongside = queries.co_speakers(db, top["speaker_id"], limit=15)
+    assert alongside.height  # the top speaker is never quoted alone in the sample
+    assert alongside_shown["speaker_id"].to_list() == alongside["speaker_id"].to_list()
+    assert len(app.get("vega_lite_chart")) == 4  # leaderboard, over time, outlets, alongside
+
+
+def test_topics_page_draws_both_grids_and_the_share_over_time(app: AppTest, db: Path) -> None:
+    app.run()
+    _page(app, "topics")
+    assert not app.exception
+    assert len(app.get("vega_lite_chart")) == 3
+    speakers, outlets, share = (d.value for d in app.dataframe)
+    assert len(speakers) == queries.topic_speakers(db).height
+    assert len(outlets) == queries.topic_outlets(db).height
+    assert len(share) == queries.topic_share_over_time(db).height
+
+
+def test_topics_page_follows_the_topic_filter(app: AppTest, db: Path) -> None:
+    topic = a_narrowing_topic(db)
+    app.run()
+    app.sidebar.multiselect(key="topic").select(topic).run()
+    _page(app, "topics")
+    assert not app.exception
+    for table in app.dataframe:
+        assert set(table.value["topic"]) == {topic}
+
+
+def test_topics_page_colours_by_share_from_the_url(app: AppTest) -> None:
+    app.query_params["colour"] = "Share"  # the URL holds the label, as the control shows
+    app.run()
+    _page(app, "topics")
+    assert not app.exception
+    spec = json.loads(app.get("vega_lite_chart")[0].proto.spec)
+    assert spec["encoding"]["color"]["field"] == "share"
+
+
+def _nothing_matches(db: Path) -> tuple[str, str]:
+    """A speaker and an outlet that never quoted them: filters under which nothing matches."""
+    for outlet in queries.outlet_choices(db):
+        for speaker in queries.speaker_choices(db)["speaker_id"]:
+            if not queries.overview(db, Filters(outlets=(outlet,), speakers=(speaker,)))[
+                "statements"
+            ]:
+                return str(speaker), outlet
+    pytest.skip("every speaker is quoted by every outlet")
+
+
+@pytest.mark.parametrize("page", ["topics", "speakers"])
+def test_pages_say_plainly_when_nothing_matches(app: AppTest, db: Path, page: str) -> None:
+    speaker, outlet = _nothing_matches(db)
+    app.run()
+    app.sidebar.multiselect(key="outlet").select(outlet)
+    app.sidebar.multiselect(key="speaker").select(speaker).run()
+    _page(app, page)
+    assert not app.exception and not app.error
+    assert not app.dataframe
+    assert len(app.info) >= 3  # one plain sentence per empty table
+    specs = [json.loads(c.proto.spec) for c in app.get("vega_lite_chart")]
+    assert specs and all(s["mark"]["type"] == "text" for s in specs[:1])  # "No ..." charts
+
+
+def test_overview_says_how_to_list_the_statements_behind_a_bar(app: AppTest) -> None:
+    app.run()
+    assert "Statements behind the picked bars" in [h.value for h in app.header]
+    assert any("Click a speaker's or an outlet's bar" in c.value for c in app.caption)
+
+
+def test_picked_reads_a_chart_selection() -> None:
+    """The selection state Streamlit returns for a click on a chart's bars."""
+    event = {"selection": {"pick": [{"speaker_id": "ilse-marrow"}, {"speaker_id": "x"}]}}
+    assert picked(event, "speaker_id") == ["ilse-marrow", "x"]
+    assert picked({"selection": {"pick": {}}}, "speaker_id") == []  # nothing picked
+    assert picked({"selection": {}}, "speaker_id") == []
+    assert picked(None, "speaker_id") == []
+
+
 def test_figures_page_shows_figures_or_says_there_are_none(app: AppTest, db: Path) -> None:
     app.run()
     _page(app, "figures")
@@ -206,6 +305,93 @@ def test_figures_page_shows_figures_or_says_there_are_none(app: AppTest, db: Pat
         first = queries.figure_series(db).row(0, named=True)
         assert app.selectbox(key="series").value.startswith(f"{first['speaker_id']}|")
         assert len(app.dataframe[1].value) == first["points"]  # the sentences behind the line
+
+
+# ------------------------------------------------ queries behind Topics and the profile
+def _raw(db: Path) -> pl.DataFrame:
+    """Every (statement, topic) with its speaker, article, outlet and date, straight from
+    the tables, for checking the aggregating queries by hand."""
+    return store.query(
+        db,
+        """SELECT s.statement_id, s.speaker_id, s.article_id, a.outlet, a.published, st.topic
+           FROM statements s JOIN articles a USING (article_id)
+           LEFT JOIN statement_topics st USING (statement_id)""",
+    )
+
+
+def test_topic_speakers_counts_each_speakers_statements_per_topic(built_db: Path) -> None:
+    df = queries.topic_speakers(built_db, speakers=5)
+    assert df["speaker_id"].n_unique() == 5
+    top = queries.top_speakers(built_db, limit=5)
+    assert set(df["speaker_id"]) == set(top["speaker_id"])
+    raw = _raw(built_db).filter(pl.col("topic").is_not_null())
+    want = raw.group_by("speaker_id", "topic").len()
+    got = df.join(want, on=["speaker_id", "topic"])
+    assert got.height == df.height and (got["statements"] == got["len"]).all()
+    totals = dict(top.select("speaker_id", "statements").iter_rows())
+    assert all(totals[r["speaker_id"]] == r["total"] for r in df.iter_rows(named=True))
+
+
+def test_topic_outlets_shares_are_of_each_outlets_statements(built_db: Path) -> None:
+    df = queries.topic_outlets(built_db)
+    by_outlet = dict(queries.outlets(built_db).select("outlet", "statements").iter_rows())
+    for r in df.iter_rows(named=True):
+        assert r["total"] == by_outlet[r["outlet"]]
+        assert r["share"] == pytest.approx(r["statements"] / r["total"])
+
+
+def test_topic_share_over_time_divides_by_every_statement_of_the_period(built_db: Path) -> None:
+    df = queries.topic_share_over_time(built_db, freq="month")
+    raw = _raw(built_db).filter(pl.col("published").is_not_null())
+    months = raw.unique("statement_id").group_by(pl.col("published").dt.truncate("1mo")).len()
+    totals = dict(months.iter_rows())
+    assert all(totals[r["period"]] == r["total"] for r in df.iter_rows(named=True))
+    topic = a_narrowing_topic(built_db)
+    one = queries.topic_share_over_time(built_db, Filters(topics=(topic,)), freq="month")
+    assert set(one["topic"]) == {topic}
+    both = one.join(df, on=["period", "topic"])
+    assert (both["share"] == both["share_right"]).all()  # the same share, alone or not
+
+
+def test_topic_share_refuses_an_unknown_period(built_db: Path) -> None:
+    with pytest.raises(ValueError, match="freq"):
+        queries.topic_share_over_time(built_db, freq="fortnight")  # type: ignore[arg-type]
+
+
+def test_co_speakers_are_others_quoted_in_the_same_articles(built_db: Path) -> None:
+    who = queries.top_speakers(built_db, limit=1)["speaker_id"][0]
+    df = queries.co_speakers(built_db, who, limit=100)
+    assert who not in set(df["speaker_id"])
+    raw = _raw(built_db).unique("statement_id")
+    mine = set(raw.filter(pl.col("speaker_id") == who)["article_id"])
+    others = (
+        raw.filter(pl.col("article_id").is_in(mine) & (pl.col("speaker_id") != who))
+        .group_by("speaker_id")
+        .agg(pl.col("article_id").n_unique().alias("articles"), pl.len())
+    )
+    assert dict(df.select("speaker_id", "articles").iter_rows()) == dict(
+        others.select("speaker_id", "articles").iter_rows()
+    )
+    assert df["articles"].to_list() == sorted(df["articles"].to_list(), reverse=True)
+
+
+@pytest.mark.parametrize("words", ["minister", "budget contracts", "the said", "qqxyzzyqq"])
+def test_search_scores_are_the_fts_extensions_bm25(built_db: Path, words: str) -> None:
+    """``statements(search=...)`` reads the index tables directly; the scores must be those
+    of the extension's own ``match_bm25`` macro, for every matching statement."""
+    ours = queries.statements(built_db, search=words, limit=10_000)
+    theirs = store.query(
+        built_db,
+        """SELECT statement_id, score FROM (
+               SELECT statement_id, fts_main_statements.match_bm25(statement_id, ?) AS score
+               FROM statements) WHERE score IS NOT NULL""",
+        [words],
+    )
+    got = dict(ours.select("statement_id", "score").iter_rows())
+    want = dict(theirs.iter_rows())
+    assert got.keys() == want.keys()
+    assert all(got[k] == pytest.approx(want[k]) for k in want)
+    assert ours["score"].to_list() == sorted(ours["score"].to_list(), reverse=True)
 
 
 # --------------------------------------------------------------------- bad databases

@@ -32,9 +32,13 @@ from analysis.extract.vocab import (
     BELIEF_VERBS,
     EVIDENCE_VERBS,
     HEADLINE_LABELS,
+    LEARNED_CUES,
+    ORG_HEADS,
     POSITION_VERBS,
     PRONOUNS,
     REPORTING_VERBS,
+    SOURCE_NOUNS,
+    TITLE_NOUNS,
 )
 from analysis.records import Statement, StatementKind
 
@@ -180,7 +184,7 @@ def _nearest_cue(span: Span, q: QuotedSpan, index: _Index) -> Token | None:
     for tok in span:
         if not _is_cue(tok, REPORTING_VERBS) or index.in_quote(tok):
             continue
-        if _subject(tok) is None:
+        if _subject(tok) is None or _reports_elsewhere(tok, q):
             continue
         left, right = tok.left_edge.idx, tok.right_edge.idx
         governs = left <= q.start and right >= q.end - 1
@@ -188,6 +192,22 @@ def _nearest_cue(span: Span, q: QuotedSpan, index: _Index) -> Token | None:
         if best is None or dist < best[0]:
             best = (dist, tok)
     return best[1] if best else None
+
+
+def _can_hold_position(tok: Token) -> bool:
+    """People, organisations and groups of people hold positions; "the delays" do not."""
+    if tok.pos_ in ("PROPN", "PRON") and tok.lower_ not in ("it", "this", "that", "which"):
+        return True
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in TITLE_NOUNS or lemma in ORG_HEADS or lemma in SOURCE_NOUNS
+
+
+def _reports_elsewhere(verb: Token, q: QuotedSpan) -> bool:
+    """The verb has a clause of its own outside the quote ('"..." Obama said the accord ...')."""
+    content = _content(verb)
+    return bool(content) and not any(a < q.end and b > q.start for a, b in content)
 
 
 def _short_tail(sent: Span, index: _Index) -> bool:
@@ -247,14 +267,18 @@ def _indirect(
     doc: Doc, index: _Index, used: set[int], taken: list[tuple[int, int]]
 ) -> list[_Candidate]:
     out: list[_Candidate] = []
-    lemmas = REPORTING_VERBS | BELIEF_VERBS | POSITION_VERBS | EVIDENCE_VERBS
-    for tok in doc:
-        if tok.i in used or not _is_cue(tok, lemmas) or index.in_quote(tok):
-            continue
+    positions = POSITION_VERBS | LEARNED_CUES
+    lemmas = REPORTING_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | positions
+    # speech first, then evidence, beliefs and positions: a weaker cue nested in a
+    # reported clause ("..., which he's expected to win, Jones said") must not block it
+    rank = [REPORTING_VERBS, EVIDENCE_VERBS, BELIEF_VERBS, positions]
+    cues = [t for t in doc if t.i not in used and _is_cue(t, lemmas) and not index.in_quote(t)]
+    cues.sort(key=lambda t: next(i for i, r in enumerate(rank) if t.lemma_.lower() in r))
+    for tok in cues:
         subj = _subject(tok)
-        position = tok.lemma_.lower() in POSITION_VERBS
-        if position and subj is None:
-            continue  # a position needs someone who holds it
+        position = tok.lemma_.lower() in positions
+        if position and (subj is None or not _can_hold_position(subj)):
+            continue  # a position needs someone who holds it: "the delays blamed ..." is no source
         frags = _content(tok, objects=position)
         if not frags:
             continue
@@ -327,7 +351,7 @@ def _kind(verb: Token, index: _Index, start: int, end: int) -> StatementKind:
     if verb.lemma_.lower() in BELIEF_VERBS:
         return "belief"
     clausal = any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
-    if verb.lemma_.lower() in POSITION_VERBS and not clausal:
+    if verb.lemma_.lower() in (POSITION_VERBS | LEARNED_CUES) and not clausal:
         return "position"
     return "indirect"
 

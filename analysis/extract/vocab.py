@@ -7,6 +7,9 @@ usage (Asr et al. 2021, "The Gender Gap Tracker", PLOS ONE).
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 # ---------------------------------------------------------------- statements
 # Lemmas of verbs that introduce speech ("said", "told reporters", "warned that").
 REPORTING_VERBS: frozenset[str] = frozenset(
@@ -124,6 +127,18 @@ BELIEF_VERBS: frozenset[str] = frozenset(
     ]
 )
 
+# Common nouns for people or bodies that can hold a position ("critics endorsed ...").
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    """
+    critic supporter opponent voter resident official lawmaker leader member activist
+    protester worker union expert analyst observer investor economist scientist people
+    woman man parent student teacher citizen democrat republican conservative liberal
+    administration campaign committee group organization organisation party country
+    nation state city government court board council agency ministry company firm
+    newspaper editorial report poll survey study magazine network outlet
+    """.split()
+)
+
 # Verbs by which a poll, study or document reports: "the poll found that ...".
 EVIDENCE_VERBS: frozenset[str] = frozenset(
     "show find reveal indicate conclude demonstrate suggest estimate project".split()
@@ -139,6 +154,12 @@ POSITION_VERBS: frozenset[str] = frozenset(
     refuse vow pledge plan hope intend offer call describe mention discuss address
     highlight push threaten attribute credit dispute challenge ask
     """.split()
+)
+
+# Cue verbs learned from PolNeAR's train split by ``python -m analysis.training`` (lemmas and
+# counts only). Used like POSITION_VERBS.
+LEARNED_CUES: frozenset[str] = frozenset(
+    json.loads((Path(__file__).with_name("cues.json")).read_text(encoding="utf-8"))["verbs"]
 )
 
 # Nouns that carry a statement: "in a statement", "X's claim that ...".

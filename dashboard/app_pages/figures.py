@@ -43,7 +43,7 @@ choice = st.selectbox(
 )  # fmt: skip
 speaker_id, counted, unit = (choice or next(iter(labels))).split("|", 2)
 history = data.figure_history(speaker_id, counted, unit or None)
-ui.chart(charts.figure_history(history, title=labels.get(choice or "", "")))
+ui.chart(charts.figure_history(history, title=labels.get(choice or "", "")), "figure-tracker")
 ui.table(
     history,
     "figure-history",

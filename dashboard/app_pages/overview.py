@@ -1,6 +1,11 @@
-"""Overview: headline counts, statements per week by topic, most quoted speakers, outlets."""
+"""Overview: headline counts, statements per week by topic, most quoted speakers, outlets.
+
+Clicking a speaker's or an outlet's bar lists the statements behind it under the charts.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import streamlit as st
 
@@ -25,13 +30,16 @@ if not counts["statements"]:
     st.info("No statements match these filters. Widen the dates or clear a filter.")
     st.stop()
 
-ui.chart(charts.statements_over_time(data.statements_over_time(f), "Statements per week, by topic"))
+ui.chart(
+    charts.statements_over_time(data.statements_over_time(f), "Statements per week, by topic"),
+    "statements-per-week",
+)
 st.caption("A statement on several topics counts once in each. Click a topic in the legend.")
 
 left, right = st.columns(2)
 with left:
     speakers = data.top_speakers(f, limit=15)
-    ui.chart(charts.top_speakers(speakers))
+    by_speaker = ui.chart(charts.top_speakers(speakers), "top-speakers", pick=True)
     ui.table(
         speakers,
         "top-speakers",
@@ -40,5 +48,21 @@ with left:
     )
 with right:
     by_outlet = data.outlets(f)
-    ui.chart(charts.outlets(by_outlet))
+    in_outlet = ui.chart(charts.outlets(by_outlet), "outlets", pick=True)
     ui.table(by_outlet, "outlets", empty="No outlets for these filters.")
+
+st.header("Statements behind the picked bars")
+who, where = ui.picked(by_speaker, "speaker_id"), ui.picked(in_outlet, "outlet")
+if not who and not where:
+    st.caption("Click a speaker's or an outlet's bar above (shift-click for several).")
+    st.stop()
+behind = replace(f, speakers=tuple(who) or f.speakers, outlets=tuple(where) or f.outlets)
+rows = data.statements(behind, limit=200)
+names = dict(speakers.select("speaker_id", "speaker").iter_rows())
+st.caption(" · ".join([*(names.get(s, s) for s in who), *where]) + ", newest first")
+ui.table(
+    rows,
+    "picked-statements",
+    ["published", "speaker", "text", "outlet", "title"],
+    empty="No statements by the picked speakers in the picked outlets.",
+)

@@ -1,4 +1,4 @@
-"""Speakers: the leaderboard, and one speaker's profile."""
+"""Speakers: the leaderboard, and one speaker's profile (clicking a bar opens a profile)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,26 @@ from analysis import charts
 from dashboard import data, filters, ui
 
 BOARD = ["speaker", "role", "kind", "statements", "articles", "outlets", "first_seen", "last_seen"]
+SHARE = st.column_config.NumberColumn("Share", format="percent")
+
+
+def _open_picked(chart_key: str) -> None:
+    """Show the profile of the speaker whose bar was just clicked in ``chart_key``."""
+    ids = ui.picked(st.session_state.get(chart_key), "speaker_id")
+    if ids and ids[0] in data.speaker_choices():
+        st.session_state["who"] = ids[0]
+
 
 st.title("Speakers")
 f = filters.current()
 board = data.top_speakers(f, limit=50)
-ui.chart(charts.top_speakers(board.head(20)))
+ui.chart(
+    charts.top_speakers(board.head(20)),
+    "speakers",
+    pick=True,
+    on_pick=lambda: _open_picked("chart-speakers"),
+)
+st.caption("Click a bar to open that speaker's profile below.")
 ui.table(board, "speakers", BOARD, empty="No attributed statements for these filters.")
 
 names = data.speaker_choices()
@@ -40,8 +55,44 @@ mine = data.only_speaker(f, profile.speaker_id)
 ui.chart(
     charts.statements_over_time(
         data.statements_over_time(mine, freq="month"), "Statements per month, by topic", "month"
-    )
+    ),
+    "speaker-over-time",
 )
+topics = data.topic_speakers(mine, speakers=1)
+ui.table(
+    topics,
+    "speaker-topics",
+    ["label", "statements", "share"],
+    empty="None of this speaker's statements carries a topic under these filters.",
+    config={"label": "Topic", "share": SHARE},
+)
+
+left, right = st.columns(2)
+with left:
+    quoting = data.outlets(mine)
+    ui.chart(charts.outlets(quoting, "Outlets quoting them"), "speaker-outlets")
+    ui.table(
+        quoting,
+        "speaker-outlets",
+        ["outlet", "statements", "articles"],
+        empty="No outlet quotes this speaker under these filters.",
+    )
+with right:
+    alongside = data.co_speakers(profile.speaker_id, f)
+    ui.chart(
+        charts.co_speakers(alongside),
+        "co-speakers",
+        pick=True,
+        on_pick=lambda: _open_picked("chart-co-speakers"),
+    )
+    st.caption("People with statements in the same articles. Click a bar to open their profile.")
+    ui.table(
+        alongside,
+        "co-speakers",
+        ["speaker", "articles", "statements"],
+        empty="Nobody else is quoted in this speaker's articles under these filters.",
+    )
+
 st.subheader("Figures cited")
 ui.table(
     data.figures(mine),

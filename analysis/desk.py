@@ -1,0 +1,360 @@
+"""The notebook entry point: open a store, ask it named questions, get Polars frames back.
+
+    from analysis.desk import Desk
+
+    desk = Desk.open("news.duckdb")
+    desk.speakers(limit=10)
+    desk.statements(speaker="Tomas Okafor", topic="economy", start="2025-01-01", search="deficit")
+    desk.timeline(freq="month", by="outlet")
+    desk.figure_history("Radek Sorn", "signed contracts")
+    desk.export(desk.figures(counts="contracts"), "contracts.csv")
+
+Each method calls the function of the same name in :mod:`analysis.queries`, which the
+dashboard calls too, so a notebook and the dashboard tell the same numbers. Filters are keyword
+arguments (``speaker``, ``topic``, ``outlet``, ``kind``, ``start``, ``end``, ``distinct``) or a
+:class:`~analysis.queries.Filters`. A speaker can be named by id, full name or a known alias.
+Counts take one copy per story unless ``distinct=False`` (see :mod:`analysis.dedup`).
+
+A ``Desk`` holds no database connection. DuckDB lets one process write a file, and any process
+holding it open, even read-only, blocks that writer; so every query opens the file read-only and
+closes it, and ``quotedesk ingest`` can run while a notebook is open.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Literal, TypedDict, Unpack
+
+import polars as pl
+
+from analysis import dedup, export, queries, settings, store
+from analysis.queries import NO_FILTERS, Filters, Freq, SpeakerProfile
+
+Values = str | Sequence[str]
+Lazy = Literal["statements", "figures", "articles"]
+
+
+class FilterArgs(TypedDict, total=False):
+    """Keyword filters every query method accepts."""
+
+    speaker: Values  # ids, names or aliases
+    topic: Values  # taxonomy or discovered topic ids
+    outlet: Values
+    kind: Values  # direct, indirect, mixed, belief, headline
+    start: dt.date | str  # ISO date, inclusive
+    end: dt.date | str
+    distinct: bool  # one copy per story (default) or every copy
+
+
+_LAZY_SQL: dict[str, tuple[str, bool]] = {
+    # name → (query over `a` and the filter's other aliases, whether statement filters apply)
+    "statements": (
+        """SELECT s.*, a.published, a.outlet, a.title, a.url,
+                  coalesce(k.story_id, a.article_id) AS story_id
+           FROM statements s JOIN articles a USING (article_id)
+           LEFT JOIN article_stories k ON k.article_id = a.article_id""",
+        True,
+    ),
+    "figures": (
+        """SELECT fi.*, a.published, a.outlet, a.title, a.url,
+                  coalesce(k.story_id, a.article_id) AS story_id
+           FROM figures fi JOIN articles a USING (article_id)
+           LEFT JOIN article_stories k ON k.article_id = a.article_id""",
+        False,
+    ),
+    "articles": (
+        """SELECT a.*, coalesce(k.story_id, a.article_id) AS story_id, k.duplicate_of
+           FROM articles a LEFT JOIN article_stories k ON k.article_id = a.article_id""",
+        False,
+    ),
+}
+_SNAPSHOTS: Path | None = None  # per process; removed at exit
+
+
+class Desk:
+    """A quotedesk store, and the named questions a reporter asks of it."""
+
+    def __init__(self, path: str | Path, read_only: bool = True, cache_dir: Path | None = None):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._cache_dir = cache_dir
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path | None = None,
+        read_only: bool = True,
+        cache_dir: str | Path | None = None,
+    ) -> Desk:
+        """Open the store at ``path`` (default: ``$QUOTEDESK_DB``).
+
+        Read-only (the default), a missing, foreign or older store raises
+        :class:`~analysis.store.StoreError` with what to do. ``read_only=False`` creates the
+        store if needed, migrates an older one and links its articles to their stories.
+        ``cache_dir`` keeps the Parquet snapshots of :meth:`lazy` (default: a temporary
+        folder removed when Python exits).
+
+        >>> desk = Desk.open("data/sample.duckdb")  # doctest: +SKIP
+        """
+        desk = cls(path or settings.get("db"), read_only, Path(cache_dir) if cache_dir else None)
+        if read_only:
+            store.info(desk.path)
+        else:
+            dedup.link_store(desk.path)
+        return desk
+
+    def __repr__(self) -> str:
+        return f"Desk({str(self.path)!r}, read_only={self.read_only})"
+
+    # ------------------------------------------------------------------ filters
+    def filters(self, f: Filters | None = None, **kw: Unpack[FilterArgs]) -> Filters:
+        """A :class:`Filters` from keyword arguments (added to ``f``), names resolved to ids.
+
+        >>> desk.filters(speaker="Okafor", start="2025-06-01")  # doctest: +SKIP
+        Filters(start=datetime.date(2025, 6, 1), ..., speakers=('tomas-okafor',), ...)
+        """
+        f = f or NO_FILTERS
+        changes: dict[str, Any] = {}
+        if "speaker" in kw:
+            changes["speakers"] = queries.resolve_speakers(self.path, _tuple(kw["speaker"]))
+        for key, field in (("topic", "topics"), ("outlet", "outlets"), ("kind", "kinds")):
+            if key in kw:
+                changes[field] = _tuple(kw[key])  # type: ignore[literal-required]
+        for key in ("start", "end"):
+            if key in kw:
+                changes[key] = _date(kw[key])  # type: ignore[literal-required]
+        if "distinct" in kw:
+            changes["distinct"] = bool(kw["distinct"])
+        return replace(f, **changes)
+
+    # ------------------------------------------------------------------ queries
+    def info(self) -> dict[str, str]:
+        """Schema, DuckDB and storage versions and dates (the ``meta`` table)."""
+        return store.info(self.path)
+
+    def overview(self, f: Filters | None = None, **kw: Unpack[FilterArgs]) -> dict[str, int]:
+        """Headline counts: articles, statements, speakers, outlets, figures."""
+        return queries.overview(self.path, self.filters(f, **kw))
+
+    def speakers(
+        self, f: Filters | None = None, *, limit: int = 100, **kw: Unpack[FilterArgs]
+    ) -> pl.DataFrame:
+        """Speakers with statements, articles, outlets, roles, first and last seen."""
+        return queries.speakers(self.path, self.filters(f, **kw), limit=limit)
+
+    def speaker(self, name: str) -> SpeakerProfile | None:
+        """One speaker's name, every alias and every role seen."""
+        (speaker_id,) = queries.resolve_speakers(self.path, name)
+        return queries.speaker_profile(self.path, speaker_id)
+
+    def statements(
+        self,
+        f: Filters | None = None,
+        *,
+        search: str = "",
+        limit: int = 500,
+        **kw: Unpack[FilterArgs],
+    ) -> pl.DataFrame:
+        """Statements with their article and offsets, newest first (``search``: by relevance)."""
+        return queries.statements(self.path, self.filters(f, **kw), search=search, limit=limit)
+
+    def figures(
+        self,
+        f: Filters | None = None,
+        *,
+        counts: str = "",
+        limit: int = 1000,
+        **kw: Unpack[FilterArgs],
+    ) -> pl.DataFrame:
+        """Figures with what they count (``counts``: a substring of it), who cited them, where."""
+        return queries.figures(self.path, self.filters(f, **kw), counts=counts, limit=limit)
+
+    def figure_series(
+        self, f: Filters | None = None, *, min_points: int = 2, **kw: Unpack[FilterArgs]
+    ) -> pl.DataFrame:
+        """(speaker, counted thing) series cited at least ``min_points`` times."""
+        return queries.figure_series(self.path, min_points, self.filters(f, **kw))
+
+    def figure_history(
+        self,
+        name: str,
+        counts: str,
+        *,
+        unit: str | None = None,
+        f: Filters | None = None,
+        **kw: Unpack[FilterArgs],
+    ) -> pl.DataFrame:
+        """One speaker citing one counted thing over time ("signed contracts")."""
+        (speaker_id,) = queries.resolve_speakers(self.path, name)
+        return queries.figure_history(self.path, speaker_id, counts, unit, self.filters(f, **kw))
+
+    def topics(self, f: Filters | None = None, **kw: Unpack[FilterArgs]) -> pl.DataFrame:
+        """Taxonomy and discovered topics with their statement and article counts."""
+        return queries.topics(self.path, self.filters(f, **kw))
+
+    def discovered_topics(self) -> pl.DataFrame:
+        """The discovered topics with their top terms (a list of terms, heaviest first)."""
+        df = queries.discovered_topics(self.path)
+        terms = [[t for t, _ in json.loads(raw)] for raw in df["terms"]]
+        return df.with_columns(pl.Series("terms", terms, dtype=pl.List(pl.String)))
+
+    def timeline(
+        self,
+        f: Filters | None = None,
+        *,
+        freq: Freq = "week",
+        by: Literal["topic", "discovered", "outlet", "speaker"] | None = "topic",
+        **kw: Unpack[FilterArgs],
+    ) -> pl.DataFrame:
+        """Statements per day, week, month or year, split by topic, outlet or speaker."""
+        return queries.statements_over_time(self.path, self.filters(f, **kw), freq=freq, by=by)
+
+    def outlets(self, f: Filters | None = None, **kw: Unpack[FilterArgs]) -> pl.DataFrame:
+        """Statements, articles and speakers per outlet."""
+        return queries.outlets(self.path, self.filters(f, **kw))
+
+    def co_quotation(
+        self,
+        f: Filters | None = None,
+        *,
+        min_articles: int = 1,
+        limit: int = 100,
+        **kw: Unpack[FilterArgs],
+    ) -> pl.DataFrame:
+        """Pairs of speakers quoted in the same articles (``speaker=``: who is quoted with them)."""
+        return queries.co_quotation(self.path, self.filters(f, **kw), min_articles, limit)
+
+    def outlet_comparison(
+        self, names: Values, f: Filters | None = None, **kw: Unpack[FilterArgs]
+    ) -> pl.DataFrame:
+        """Per outlet and named speaker: their statements, the share of all their statements,
+        and their share of the outlet's statements."""
+        ids = queries.resolve_speakers(self.path, _tuple(names))
+        return queries.outlet_comparison(self.path, ids, self.filters(f, **kw))
+
+    def stories(
+        self,
+        f: Filters | None = None,
+        *,
+        min_copies: int = 2,
+        limit: int = 100,
+        **kw: Unpack[FilterArgs],
+    ) -> pl.DataFrame:
+        """Stories carried by several articles: the near-duplicates linked at ingest."""
+        return queries.stories(self.path, self.filters(f, **kw), min_copies, limit)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article with its text and metadata."""
+        return queries.article(self.path, article_id)
+
+    def article_statements(self, article_id: str) -> pl.DataFrame:
+        return queries.article_statements(self.path, article_id)
+
+    def article_figures(self, article_id: str) -> pl.DataFrame:
+        return queries.article_figures(self.path, article_id)
+
+    # ------------------------------------------------------------------ lazy
+    def lazy(
+        self, what: Lazy = "statements", f: Filters | None = None, **kw: Unpack[FilterArgs]
+    ) -> pl.LazyFrame:
+        """Every statement, figure or article under the filters, as a Polars ``LazyFrame``.
+
+        For a store too large for memory: ``desk.lazy("statements").group_by("outlet")
+        .len().collect(engine="streaming")``. Rows carry their article's date, outlet, title,
+        URL and ``story_id``.
+
+        How: DuckDB writes the filtered rows to a Parquet snapshot (streaming, so its memory
+        stays flat) and Polars scans that file lazily, with projection and predicate pushdown
+        and its streaming engine. Why a snapshot rather than a live DuckDB relation streamed
+        into Polars: a LazyFrame may be collected much later, several times, or never; a live
+        relation would hold the database open for as long as it lives, which blocks every
+        ingest (one writer, and any open handle blocks it), and Polars could not push its
+        filters down into it. A snapshot is read with the file closed, is consistent while an
+        ingest goes on, and is reused until the store changes (keyed by the query and the
+        file's modification time).
+        """
+        if what not in _LAZY_SQL:
+            raise ValueError(f"lazy() reads one of {sorted(_LAZY_SQL)}, not {what!r}")
+        sql, with_statement = _LAZY_SQL[what]
+        filt = self.filters(f, **kw)
+        where, params = filt.where(with_statement=with_statement)
+        if what == "figures" and filt.speakers:
+            where += " AND list_contains(?, fi.speaker_id)"
+            params.append(list(filt.speakers))
+        query = f"{sql} WHERE {where}"
+        key = hashlib.sha1(
+            json.dumps(
+                [query, params, str(self.path.resolve()), _stamp(self.path)], default=str
+            ).encode()
+        ).hexdigest()[:20]
+        out = self._snapshots() / f"{what}-{key}.parquet"
+        if not out.exists():
+            tmp = out.with_suffix(".partial")
+            store.query_to_parquet(self.path, query, params, tmp)
+            tmp.replace(out)
+        return pl.scan_parquet(out)
+
+    def _snapshots(self) -> Path:
+        global _SNAPSHOTS
+        if self._cache_dir is not None:
+            self._cache_dir.mkdir(parents=True, exist_ok=True)
+            return self._cache_dir
+        if _SNAPSHOTS is None:
+            _SNAPSHOTS = Path(tempfile.mkdtemp(prefix="quotedesk-snapshots-"))
+            atexit.register(shutil.rmtree, _SNAPSHOTS, ignore_errors=True)
+        return _SNAPSHOTS
+
+    # ------------------------------------------------------------------ export
+    def export(self, frame: pl.DataFrame | pl.LazyFrame, path: str | Path) -> Path:
+        """Write a query result to ``path`` (``.csv`` or ``.parquet``)."""
+        return export.write_frame(frame, path)
+
+    def export_store(self, out_dir: str | Path) -> dict[str, int]:
+        """Every table to ``out_dir/<table>.parquet``; returns rows per table."""
+        return export.export_store(self.path, out_dir)
+
+    # ------------------------------------------------------------------ writes
+    def ingest(self, paths: Sequence[str | Path]) -> str:
+        """Read articles into the store (needs ``read_only=False``); returns the summary line."""
+        from analysis.ingest import ingest  # loads spaCy: only when asked
+
+        self._writable()
+        return ingest(list(paths), self.path, progress=False).summary()
+
+    def discover_topics(self, k: int | None = None, method: Literal["nmf", "lda"] = "nmf") -> str:
+        """Fit discovered topics over the store (needs ``read_only=False``); returns a summary."""
+        from analysis import topic_model  # scikit-learn: only when asked
+
+        self._writable()
+        return topic_model.discover_topics(self.path, k or topic_model.DEFAULT_K, method).summary()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise store.StoreError(
+                f"{self.path} is open read-only; use Desk.open({str(self.path)!r}, read_only=False)"
+            )
+
+
+def _tuple(values: Values) -> tuple[str, ...]:
+    return (values,) if isinstance(values, str) else tuple(values)
+
+
+def _date(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def _stamp(path: Path) -> int:
+    """Changes whenever the database file or its write-ahead log changes."""
+    total = 0
+    for p in (path, Path(f"{path}.wal")):
+        if p.exists():
+            total += p.stat().st_mtime_ns
+    return total
