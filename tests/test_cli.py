@@ -11,7 +11,7 @@ import pytest
 
 from analysis.cli import build_parser, main
 
-COMMANDS = ["ingest", "extract", "dashboard", "sample", "eval", "info"]
+COMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -135,7 +135,7 @@ class ArticleSpeakers:
         return entry
 
     def _pos_of(self, name: str) -> int:
-        pos = self.doc.text.find(name)
+        pos = self.doc.user_data.get("quotedesk_text", self.doc.text).find(name)
         return pos if pos >= 0 else 0
 
     def _register_org(self, ent: Span) -> None:
@@ -393,12 +393,15 @@ def _after_comma(ent: Span, head: Token) -> int:
 
 
 def _entity_of(tok: Token) -> Span | None:
+    """The named entity ``tok`` is part of, found from its IOB tags (no scan of doc.ents)."""
     if not tok.ent_type_:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _title_text(span: Span) -> str:

@@ -83,7 +83,7 @@ class _Index:
         self.quotes = quotes
         self.frags = sorted((s, e, qi) for qi, q in enumerate(quotes) for s, e in q.fragments)
         self.frag_starts = [f[0] for f in self.frags]
-        text = doc.text
+        text = _text(doc)
         ends, pos = [], text.find("\n\n")
         while pos != -1:
             ends.append(pos)
@@ -106,11 +106,19 @@ class _Index:
         return bisect.bisect_left(self.par_ends, char)
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text`` rebuilds the string on every call; extraction reads it hundreds of times."""
+    cached = doc.user_data.get("quotedesk_text")
+    if cached is None:
+        cached = doc.user_data["quotedesk_text"] = doc.text
+    return cached
+
+
 def extract_statements(
     doc: Doc, title: str = ""
 ) -> tuple[list[Statement], Counter[str], ArticleSpeakers]:
     """Statements in ``doc`` (and its ``title``), refusals by reason, and the article's speakers."""
-    quotes, skipped = find_quotes(doc.text)
+    quotes, skipped = find_quotes(_text(doc))
     index = _Index(doc, quotes)
     used_cues: set[int] = set()
     cands = _direct(doc, index, used_cues, skipped)
@@ -142,7 +150,7 @@ def _direct(doc: Doc, index: _Index, used: set[int], skipped: Counter[str]) -> l
             out.append(_Candidate(list(q.fragments), "direct", None, None, inherit=True))
             continue
         used.add(cue.i)
-        mixed = _mixed_content(doc.text, cue, q)
+        mixed = _mixed_content(_text(doc), cue, q)
         if mixed is not None:
             out.append(_Candidate([mixed], "mixed", cue, _subject(cue)))
         else:
@@ -282,10 +290,10 @@ def _indirect(
         frags = _content(tok, objects=position)
         if not frags:
             continue
-        s, e = _trim(doc.text, frags[0][0], frags[-1][1])
+        s, e = _trim(_text(doc), frags[0][0], frags[-1][1])
         if e - s < 12 or _overlaps(s, e, taken):
             continue
-        frags = [_trim(doc.text, a, b) for a, b in frags]
+        frags = [_trim(_text(doc), a, b) for a, b in frags]
         kind = _kind(tok, index, s, e)
         if subj is None and tok.lemma_.lower() in BELIEF_VERBS:
             continue  # "it is believed" without a source is not an attribution we keep
@@ -374,7 +382,7 @@ def _according_to(doc: Doc, index: _Index, taken: list[tuple[int, int]]) -> list
         after = doc[phrase_end].idx if phrase_end < sent.end else sent.end_char
         # the sentence around "according to X": before it, after it, or both
         frags = [
-            _trim(doc.text, a, b) for a, b in ((sent.start_char, tok.idx), (after, sent.end_char))
+            _trim(_text(doc), a, b) for a, b in ((sent.start_char, tok.idx), (after, sent.end_char))
         ]
         frags = [(a, b) for a, b in frags if b - a > 3]
         if not frags:
@@ -439,17 +447,20 @@ def _continue(
     if prev.kind not in ("direct", "mixed") or prev.speaker_mention is None:
         return None
     p_prev, p_this = index.paragraph(prev.end), index.paragraph(cand.start)
-    gap = doc.text[prev.end : cand.start]
+    gap = _text(doc)[prev.end : cand.start]
     if p_this == p_prev and len(gap) < 200 and prev.kind == "direct":
         frags = (*(prev.fragments or ((prev.start, prev.end),)), *cand.fragments)
         out[-1] = _replace_fragments(doc, prev, frags)
         return True
-    starts_par = doc.text[: cand.start - 1].rstrip(" \t").endswith("\n") or cand.start <= 1
+    text = _text(doc)
+    newline = text.rfind("\n", 0, max(cand.start - 1, 0))
+    opens_line = newline >= 0 and text[newline + 1 : cand.start - 1].strip(" \t") == ""
+    starts_par = cand.start <= 1 or opens_line
     if p_this == p_prev + 1 and starts_par:
         return Statement(
             start=cand.start,
             end=cand.fragments[-1][1],
-            text=_join(doc.text, cand.fragments),
+            text=_join(_text(doc), cand.fragments),
             kind="direct",
             fragments=tuple(cand.fragments),
             speaker_mention=prev.speaker_mention,
@@ -466,7 +477,7 @@ def _replace_fragments(doc: Doc, st: Statement, frags: tuple[tuple[int, int], ..
     return Statement(
         start=frags[0][0],
         end=frags[-1][1],
-        text=_join(doc.text, frags),
+        text=_join(_text(doc), frags),
         kind=st.kind,
         fragments=frags,
         cue=st.cue,
@@ -494,7 +505,7 @@ def _statement(doc: Doc, cand: _Candidate, res: Resolution | None) -> Statement:
     return Statement(
         start=frags[0][0],
         end=frags[-1][1],
-        text=_join(doc.text, frags),
+        text=_join(_text(doc), frags),
         kind=cand.kind,
         fragments=frags if len(frags) > 1 else (),
         cue=cue.text if cue is not None else None,
