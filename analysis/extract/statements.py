@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -457,38 +457,20 @@ def _continue(
     opens_line = newline >= 0 and text[newline + 1 : cand.start - 1].strip(" \t") == ""
     starts_par = cand.start <= 1 or opens_line
     if p_this == p_prev + 1 and starts_par:
-        return Statement(
-            start=cand.start,
-            end=cand.fragments[-1][1],
-            text=_join(_text(doc), cand.fragments),
-            kind="direct",
-            fragments=tuple(cand.fragments),
-            speaker_mention=prev.speaker_mention,
-            speaker_start=prev.speaker_start,
-            speaker_end=prev.speaker_end,
-            speaker=prev.speaker,
-            speaker_role=prev.speaker_role,
-            speaker_type=prev.speaker_type,
-        )
+        # the same speaker, no verb of its own
+        cue_free = replace(prev, kind="direct", cue=None, cue_start=None, cue_end=None)
+        return _replace_fragments(doc, cue_free, tuple(cand.fragments))
     return None
 
 
 def _replace_fragments(doc: Doc, st: Statement, frags: tuple[tuple[int, int], ...]) -> Statement:
-    return Statement(
+    """``st`` with new content fragments (a single piece is stored without fragments)."""
+    return replace(
+        st,
         start=frags[0][0],
         end=frags[-1][1],
         text=_join(_text(doc), frags),
-        kind=st.kind,
-        fragments=frags,
-        cue=st.cue,
-        cue_start=st.cue_start,
-        cue_end=st.cue_end,
-        speaker_mention=st.speaker_mention,
-        speaker_start=st.speaker_start,
-        speaker_end=st.speaker_end,
-        speaker=st.speaker,
-        speaker_role=st.speaker_role,
-        speaker_type=st.speaker_type,
+        fragments=frags if len(frags) > 1 else (),
     )
 
 
