@@ -319,11 +319,14 @@ def figure_history(
     )
 
 
-def figure_series(db: str | Path, min_points: int = 2, f: Filters = NO_FILTERS) -> pl.DataFrame:
+def figure_series(
+    db: str | Path, min_points: int = 2, f: Filters = NO_FILTERS, limit: int | None = 500
+) -> pl.DataFrame:
     """(speaker, counted thing) pairs cited at least ``min_points`` times with values that differ.
 
     ``counts`` is the head word that groups the series; ``label`` its most common wording.
-    ``f`` narrows the articles (dates, outlets, one copy per story by default).
+    ``f`` narrows the articles (dates, outlets, one copy per story by default). The longest
+    ``limit`` series come back (None: all); a picker has no use for 20,000 of them.
     """
     where, params = f.where(with_statement=False)
     return _q(
@@ -338,8 +341,9 @@ def figure_series(db: str | Path, min_points: int = 2, f: Filters = NO_FILTERS) 
              AND {where}
            GROUP BY fi.speaker_id, {COUNTS_KEY}, coalesce(fi.unit, '')
            HAVING count(*) >= ? AND count(DISTINCT fi.value) > 1
-           ORDER BY points DESC, speaker""",
-        [*params, min_points],
+           ORDER BY points DESC, speaker, counts
+           LIMIT ?""",
+        [*params, min_points, limit],
     )
 
 
