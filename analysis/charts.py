@@ -163,6 +163,28 @@ def _pick(field: str) -> alt.Parameter:
     return alt.selection_point(fields=[field], name=PICK)
 
 
+def _ranked_bars(
+    df: pl.DataFrame, label: str, pick_field: str, title: str, tooltip: list[alt.Tooltip]
+) -> Chart:
+    """Horizontal bars of ``statements`` per ``label``, largest first; hover highlights a bar,
+    a click picks it (selection :data:`PICK` on ``pick_field``)."""
+    hover = alt.selection_point(on="pointerover", fields=[label], empty=False, name="hover")
+    pick = _pick(pick_field)
+    return (
+        alt.Chart(df, title=title)
+        .mark_bar(cursor="pointer")
+        .encode(
+            x=alt.X("statements:Q", title="Statements"),
+            y=alt.Y(f"{label}:N", title=None, sort="-x"),
+            color=alt.condition(hover, alt.value(PALETTE["accent"]), alt.value(PALETTE["bar"])),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
+            tooltip=tooltip,
+        )
+        .add_params(hover, pick)
+        .properties(height=alt.Step(22))
+    )
+
+
 def top_speakers(df: pl.DataFrame, title: str = "Most quoted speakers") -> Chart:
     """Horizontal bars: statements per speaker, most quoted first; hover highlights a bar,
     a click picks it (selection :data:`PICK` on ``speaker_id``).
@@ -171,29 +193,16 @@ def top_speakers(df: pl.DataFrame, title: str = "Most quoted speakers") -> Chart
     """
     if df.is_empty():
         return empty("No attributed statements for these filters.")
-    hover = alt.selection_point(on="pointerover", fields=["speaker"], empty=False, name="hover")
-    pick = _pick("speaker_id")
-    return (
-        alt.Chart(df, title=title)
-        .mark_bar(cursor="pointer")
-        .encode(
-            x=alt.X("statements:Q", title="Statements"),
-            y=alt.Y("speaker:N", title=None, sort="-x"),
-            color=alt.condition(hover, alt.value(PALETTE["accent"]), alt.value(PALETTE["bar"])),
-            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
-            tooltip=[
-                alt.Tooltip("speaker:N", title="Speaker"),
-                alt.Tooltip("role:N", title="Role"),
-                alt.Tooltip("statements:Q", title="Statements"),
-                alt.Tooltip("articles:Q", title="Articles"),
-                alt.Tooltip("outlets:Q", title="Outlets"),
-                _date("first_seen", "First seen"),
-                _date("last_seen", "Last seen"),
-            ],
-        )
-        .add_params(hover, pick)
-        .properties(height=alt.Step(22))
-    )
+    tooltip = [
+        alt.Tooltip("speaker:N", title="Speaker"),
+        alt.Tooltip("role:N", title="Role"),
+        alt.Tooltip("statements:Q", title="Statements"),
+        alt.Tooltip("articles:Q", title="Articles"),
+        alt.Tooltip("outlets:Q", title="Outlets"),
+        _date("first_seen", "First seen"),
+        _date("last_seen", "Last seen"),
+    ]
+    return _ranked_bars(df, "speaker", "speaker_id", title, tooltip)
 
 
 def outlets(df: pl.DataFrame, title: str = "Statements by outlet") -> Chart:
@@ -204,26 +213,13 @@ def outlets(df: pl.DataFrame, title: str = "Statements by outlet") -> Chart:
     """
     if df.is_empty():
         return empty("No outlets for these filters.")
-    hover = alt.selection_point(on="pointerover", fields=["outlet"], empty=False, name="hover")
-    pick = _pick("outlet")
-    return (
-        alt.Chart(df, title=title)
-        .mark_bar(cursor="pointer")
-        .encode(
-            x=alt.X("statements:Q", title="Statements"),
-            y=alt.Y("outlet:N", title=None, sort="-x"),
-            color=alt.condition(hover, alt.value(PALETTE["accent"]), alt.value(PALETTE["bar"])),
-            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
-            tooltip=[
-                alt.Tooltip("outlet:N", title="Outlet"),
-                alt.Tooltip("statements:Q", title="Statements"),
-                alt.Tooltip("articles:Q", title="Articles"),
-                alt.Tooltip("speakers:Q", title="Speakers"),
-            ],
-        )
-        .add_params(hover, pick)
-        .properties(height=alt.Step(22))
-    )
+    tooltip = [
+        alt.Tooltip("outlet:N", title="Outlet"),
+        alt.Tooltip("statements:Q", title="Statements"),
+        alt.Tooltip("articles:Q", title="Articles"),
+        alt.Tooltip("speakers:Q", title="Speakers"),
+    ]
+    return _ranked_bars(df, "outlet", "outlet", title, tooltip)
 
 
 def figure_history(df: pl.DataFrame, title: str = "") -> Chart:
