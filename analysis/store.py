@@ -33,7 +33,7 @@ import pyarrow as pa
 from analysis import settings
 from analysis.records import Article, Extraction, Figure, InputError, Statement
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DUCKDB_VERSION = duckdb.__version__
 Connection = duckdb.DuckDBPyConnection  # for modules that drive a connection they were given
 
@@ -198,7 +198,10 @@ SCHEMA: tuple[str, ...] = (
 # table and row alone. A v1 store's articles are linked to their stories afterwards, by the
 # next ingest or `quotedesk migrate` (analysis.dedup.link_pending); until then each counts as
 # its own story.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: SCHEMA}
+# 2 → 3 likewise only adds tables (speaker overrides and whatever else SCHEMA gained since):
+# replaying SCHEMA is the whole migration, so a helper adding a table appends a CREATE ... IF NOT
+# EXISTS statement to SCHEMA and both paths (v1 → v2 → v3, v2 → v3) pick it up.
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: SCHEMA, 2: SCHEMA}
 
 _CHILD_TABLES = (
     "statement_topics",

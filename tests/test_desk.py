@@ -48,7 +48,7 @@ def test_open_refuses_missing_and_older_stores(tmp_path: Path) -> None:
     with pytest.raises(store.StoreError, match="quotedesk migrate"):
         Desk.open(v1)
     writable = Desk.open(v1, read_only=False)  # migrates and links
-    assert writable.info()["schema_version"] == "2"
+    assert writable.info()["schema_version"] == str(store.SCHEMA_VERSION)
     assert writable.stories()["copies"].to_list() == [2]
 
 
