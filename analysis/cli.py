@@ -104,6 +104,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_figures(args: argparse.Namespace) -> int:
+    from analysis import figures_eval as fe
+
+    gold = Path(args.gold) if args.gold else fe.GOLD_PATH
+    scores = fe.evaluate(gold, n_process=args.processes)
+    print(fe.format_table(scores))
+    if args.errors:
+        print(fe.format_errors(scores[args.errors_split], limit=args.errors))
+    return 0
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from analysis import queries, store
 
@@ -238,6 +249,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default="predictions.jsonl", help="predictions file to write")
     s.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
     s.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser(
+        "eval-figures",
+        help="score figure extraction on the hand-checked Wikinews figures",
+        formatter_class=fmt,
+        description="Extract figures from the gold Wikinews articles and print precision, "
+        "recall and unit/type/counts accuracy for the tune and held-out halves.\n\nexample:\n"
+        "  quotedesk eval-figures --errors 50 --errors-split tune",
+    )
+    s.add_argument("--gold", default=None, help="default: tests/gold/wikinews_figures.jsonl")
+    s.add_argument("--errors", type=int, default=0, help="also list this many errors")
+    s.add_argument("--errors-split", default="all", choices=["tune", "heldout", "all"])
+    s.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
+    s.set_defaults(func=cmd_eval_figures)
 
     s = sub.add_parser(
         "info",
