@@ -23,7 +23,7 @@ token checks, because the small model's NER misses many numbers and mislabels ot
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +35,8 @@ __all__ = ["extract_figures"]
 
 # "300,000", "1.5", "2bn", "50k": digits with optional thousands commas, decimals, suffix.
 _DIGITS = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?([a-zA-Z]*)")
+# "60–80", "2-3bn": a range spaCy keeps as one token.
+_RANGE_TOKEN = re.compile(r"([0-9][0-9,.]*[a-zA-Z]*)[–-]([0-9][0-9,.]*[a-zA-Z]*)")
 _NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
 )
@@ -48,6 +50,7 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _NOT_BETWEEN = frozenset({"CCONJ", "PUNCT", "ADP", "NUM", "SYM", "VERB", "AUX"})
 _AGE_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
+_AGE_LINKS = frozenset({"of", "the", "from", "between", "to", "and", "in"})
 _CHAIN_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -55,11 +58,19 @@ _PREPS_COUNTS = frozenset({"of"})
 _PREPS_MONEY = frozenset({"of", "in", "for"})
 _NOT_COUNTED = frozenset({"PRON", "NUM", "DET", "PUNCT", "SYM", "ADP", "CCONJ", "SCONJ"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_ONE_BEFORE_BLOCK = frozenset({"no", "the", "any", "each", "every", "this", "that", "which"})
+# "what's one issue ...?" asks for an example, it counts nothing.
+_ONE_BEFORE_BLOCK = frozenset(
+    {"no", "the", "any", "each", "every", "this", "that", "which", "'s", "’s"}
+)
 _STARTERS = frozenset({"a", "an"}).union(
     vocab.NUMBER_WORDS, vocab.VAGUE_NUMBERS, vocab.FRACTION_WORDS, vocab.CURRENCY_SYMBOLS
 )
 _MAX_COUNTS_TOKENS = 4
+_COMPARATIVES = frozenset({"more", "fewer", "less"})
+_CONVERSION_HEDGES = frozenset({"about", "around", "roughly", "some", "approximately", "or"})
+_RELATIVES = frozenset({"which", "that", "who"})
+_COUNT_SUBJECTS = vocab.GENERIC_COUNT_NOUNS | {"toll", "tolls"}
+_METRES = frozenset({"m", "metre", "metres", "meter", "meters"})
 
 
 @lru_cache(maxsize=65536)
@@ -95,6 +106,7 @@ class _Number:
     bare_b: bool = False  # scale from a bare "b" (billion only next to a currency)
     year_like: bool = False  # four digits from 1000 to 2100, no comma
     decimal: bool = False  # written with a decimal point ("5.0", "2.48")
+    fraction: bool = False  # a share written in words ("two-thirds", "a quarter of")
 
 
 @dataclass(slots=True)
@@ -106,7 +118,8 @@ class _Marks:
     unit: str | None = None
     kind: FigureType | None = None  # money / percent / measure / age, None = plain
     approx: bool = False
-    age_prefix: bool = False  # "aged 45"
+    age_prefix: bool = False  # "aged 45", "at the age of 95"
+    age_word: int = -1  # the token "aged"/"age"/"ages" that makes it an age
     symbol: bool = False  # money from a symbol before the number
     pair_rejected: bool = False  # the other end of a range is not a figure
 
@@ -123,6 +136,10 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     if tok.text[0] in _ASCII_DIGITS:
         return _read_digits(doc, i)
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if nxt in vocab.DENOMINATORS or (nxt == "-" and low in vocab.NUMBER_WORDS) or low == "half":
+        fraction = _read_fraction(doc, i)
+        if fraction is not None:
+            return fraction
     if low in ("a", "an"):
         return _read_words(doc, i, i + 1, 1.0) if nxt in vocab.SCALE_WORDS else None
     if low in vocab.FRACTION_WORDS:
@@ -133,12 +150,54 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     return None
 
 
-def _read_digits(doc: Doc, i: int) -> _Number | None:
-    parsed = _parse_digits(doc[i].text)
-    if parsed is None:
+def _read_fraction(doc: Doc, i: int) -> _Number | None:
+    """'two-thirds', 'three quarters', 'a quarter of', 'half of': a share (0.6667, 0.75,
+    0.25, 0.5); 'a quarter (of a) million' is a count of 250,000."""
+    low = doc[i].lower_
+    if low == "half":
+        return _Number(i, i + 1, 0.5, fraction=True) if _followed_by_of(doc, i + 1) else None
+    top = 1 if low in ("a", "an") else vocab.NUMBER_WORDS.get(low, 0)
+    j = i + 1
+    hyphen = j < len(doc) and doc[j].text == "-" and not doc[i].whitespace_
+    j += hyphen
+    if not 0 < top < 10 or j >= len(doc) or doc[j].lower_ not in vocab.DENOMINATORS:
         return None
+    den = doc[j].lower_
+    if j + 1 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_:
+        return None  # 'one half-sister'
+    num = _Number(i, j + 1, top / vocab.DENOMINATORS[den], fraction=True)
+    if _read_fraction_scale(doc, num):
+        return num
+    ordinal = den in vocab.ORDINAL_DENOMINATORS
+    article = low in ("a", "an")
+    if _followed_by_of(doc, j + 1) or (not article and (hyphen or not ordinal)):
+        return num  # 'a third of', 'one-third', 'two thirds'; not 'a third, Jared Golden'
+    return None
+
+
+def _followed_by_of(doc: Doc, j: int) -> bool:
+    return j < len(doc) and doc[j].lower_ == "of"
+
+
+def _read_fraction_scale(doc: Doc, num: _Number) -> bool:
+    """'a quarter million', 'a quarter of a million': the fraction scales a count."""
+    j = num.end
+    if j + 2 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("a", "an"):
+        j += 2
+    if j >= len(doc) or doc[j].lower_ not in vocab.SCALE_WORDS:
+        return False
+    num.scale = vocab.SCALE_WORDS[doc[j].lower_]
+    num.value *= num.scale
+    num.end, num.fraction, num.scaled = j + 1, False, True
+    return True
+
+
+def _read_digits(doc: Doc, i: int, text: str | None = None) -> _Number | None:
+    text = doc[i].text if text is None else text
+    parsed = _parse_digits(text)
+    if parsed is None:
+        return _read_range_token(doc, i, text)
     value, suffix = parsed
-    text = doc[i].text
     num = _Number(i, i + 1, value, digits=True)
     num.year_like = len(text) == 4 and text.isdigit() and 1000 <= value <= 2100
     num.decimal = "." in text
@@ -150,6 +209,33 @@ def _read_digits(doc: Doc, i: int) -> _Number | None:
     _read_half(doc, num)
     _read_scales(doc, num)
     return num
+
+
+def _read_range_token(doc: Doc, i: int, text: str) -> _Number | None:
+    """'60–80' (one token): the lower bound, ranged, scaled like the upper ('2-3bn')."""
+    m = _RANGE_TOKEN.fullmatch(text)
+    if m is None:
+        return None
+    low, high = _parse_digits(m[1]), _parse_digits(m[2])
+    if low is None or high is None or low[0] > high[0] or (low[1] and not high[1]):
+        return None
+    scale = vocab.SCALE_SUFFIXES[high[1]] if high[1] else 1.0
+    num = _Number(i, i + 1, low[0] * scale, digits=True, ranged=True, scale=scale)
+    num.scaled, num.bare_b = bool(high[1]), high[1] == "b"
+    num.decimal = "." in m[1]
+    if not num.scaled:
+        _read_scales(doc, num)
+    return num
+
+
+def _read_glued_code(doc: Doc, i: int) -> tuple[_Number, str] | None:
+    """'USD15', 'EUR2bn': a currency code written onto the number."""
+    text = doc[i].text
+    code = text[:3]
+    if len(text) < 4 or code not in vocab.CURRENCY_CODES or text[3] not in _ASCII_DIGITS:
+        return None
+    num = _read_digits(doc, i, text[3:])
+    return (num, code) if num is not None else None
 
 
 def _read_half(doc: Doc, num: _Number) -> None:
@@ -326,12 +412,12 @@ def _read_after(doc: Doc, num: _Number, marks: _Marks) -> None:
 
 
 def _per_time(doc: Doc, marks: _Marks) -> None:
-    """'37 miles per second' → 'mi/s'; 'barrels per day' → 'bbl/d'."""
+    """'37 miles per second' → 'mi/s'; 'barrels per day' → 'bbl/d'; 'mg per liter' → 'mg/l'."""
     j = marks.end
     if j + 1 < len(doc) and doc[j].lower_ == "per" and "/" not in (marks.unit or "/"):
-        per = vocab.PER_TIME.get(doc[j + 1].lower_)
+        per = _match(doc, j + 1, vocab.PER_UNITS)
         if per is not None:
-            marks.unit, marks.end = f"{marks.unit}/{per}", j + 2
+            marks.unit, marks.end = f"{marks.unit}/{per[0]}", per[1]
 
 
 def _is_multiplier(doc: Doc, j: int) -> bool:
@@ -408,12 +494,16 @@ def _approx_after(doc: Doc, end: int) -> bool:
 
 def _rejected(doc: Doc, num: _Number, marks: _Marks) -> bool:
     """True when the number names, dates or labels something instead of counting."""
-    if marks.kind == "age":
+    if marks.kind == "age" or num.fraction:
         return False
     if marks.pair_rejected and marks.kind is None:
         return True
     if marks.kind is not None:  # money, percent, measure, multiplier
-        return _is_date_or_code(doc, num, True) or _is_numbering(doc, num)
+        return (
+            _is_date_or_code(doc, num, True)
+            or _is_numbering(doc, num)
+            or (marks.unit == "°" and _is_position(doc, marks.end))
+        )
     return (
         _is_date_or_code(doc, num, False)
         or _is_numbering(doc, num)
@@ -427,17 +517,24 @@ def _rejected(doc: Doc, num: _Number, marks: _Marks) -> bool:
     )
 
 
+def _is_position(doc: Doc, end: int) -> bool:
+    """'67.5° to the north', '30°N': a latitude or longitude."""
+    return any(t.lower_ in vocab.COMPASS_WORDS for t in doc[end : end + 3])
+
+
 def _is_name_word(doc: Doc, num: _Number) -> bool:
     """'Six Flags', 'Formula One', '36 Quai des Orfèvres', 'the 737 Max', 'three quarters'."""
     first = doc[num.start]
     if not num.digits and first.is_title and not first.is_sent_start:
         return True
     if num.end < len(doc) and doc[num.end].lower_ in vocab.FRACTION_NOUNS:
-        return True
+        glued = num.end + 1 < len(doc) and doc[num.end + 1].text == "-"
+        return not (glued and not doc[num.end].whitespace_)  # 'one half-sister' counts
     noun = _counted_noun_right(doc, num)
     if noun is None and num.end < len(doc):
         noun = doc[num.end] if doc[num.end].is_title else None  # '51 Pegasi b'
-    return noun is not None and noun.tag_ == "NNP" and noun.ent_type_ != "NORP"
+    countable = noun is not None and noun.lower_ in vocab.COUNTABLE_ACRONYMS  # 'one MP'
+    return noun is not None and noun.tag_ == "NNP" and noun.ent_type_ != "NORP" and not countable
 
 
 def _is_tally(doc: Doc, num: _Number) -> bool:
@@ -455,7 +552,8 @@ def _vague_is_count(doc: Doc, num: _Number) -> bool:
     """'thousands of people', 'thousands protested' yes; 'the tens digit' no."""
     if num.end < len(doc) and doc[num.end].lower_ == "of":
         return True
-    return doc[num.end - 1].dep_ in _SUBJ_DEPS or doc[num.end - 1].dep_ == "dobj"
+    dep = _root(doc, num.start, num.end).dep_
+    return dep in _SUBJ_DEPS or dep == "dobj"
 
 
 def _is_date_or_code(doc: Doc, num: _Number, strong: bool) -> bool:
@@ -473,7 +571,8 @@ def _is_date_or_code(doc: Doc, num: _Number, strong: bool) -> bool:
     nxt = doc[num.end] if num.end < len(doc) else None
     prev = doc[num.start - 1] if num.start > 0 else None
     if nxt is not None and (
-        nxt.lower_ in vocab.TIME_WORDS
+        nxt.lower_ in vocab.ERA_WORDS
+        or nxt.lower_ in vocab.TIME_WORDS
         or nxt.lower_ in vocab.DURATION_WORDS
         or nxt.text in vocab.MONTHS
     ):
@@ -491,7 +590,16 @@ def _counts_despite_date(doc: Doc, num: _Number) -> bool:
     if num.year_like:
         return False
     noun = _counted_noun_right(doc, num)
-    return noun is not None and noun.ent_type_ not in _DATE_LABELS and noun.text not in vocab.MONTHS
+    if noun is None:
+        return _generic_subject(doc, num)
+    return noun.ent_type_ not in _DATE_LABELS and noun.text not in vocab.MONTHS
+
+
+def _generic_subject(doc: Doc, num: _Number) -> bool:
+    """'the number of justices remains at [nine]', 'the toll rose to [39]' (not 'the
+    meeting was at nine'): a bare number whose subject is a count."""
+    subject = _subject_of_change(doc, _root(doc, num.start, num.end))
+    return subject is not None and subject.lower_ in _COUNT_SUBJECTS
 
 
 def _is_numbering(doc: Doc, num: _Number) -> bool:
@@ -512,6 +620,8 @@ def _is_label(doc: Doc, num: _Number) -> bool:
     prev = doc[num.start - 1]
     if prev.lower_ in vocab.LABEL_WORDS:
         return True
+    if prev.is_quote and num.end < len(doc) and doc[num.end].is_quote:
+        return True  # '"19" for the year': a number quoted as a word
     if prev.pos_ != "PROPN":
         return False
     return prev.ent_type_ not in _PLACE_LABELS or not _counted_noun_right(doc, num)
@@ -560,7 +670,27 @@ def _is_bare_word(doc: Doc, num: _Number) -> bool:
     prev = doc[num.start - 1].lower_ if num.start > 0 else ""
     if prev in _DETERMINERS or _root(doc, num.start, num.end).head.lemma_ in vocab.PHONE_VERBS:
         return True  # 'the 707 was a freighter', 'phoned 911'
+    if _casualty_word(doc, num.start, num.end) is not None:
+        return False  # 'killed twelve', '5,000 were killed'
+    if _generic_subject(doc, num):
+        return False  # 'the number of justices remains at nine'
     return not (num.digits and first.ent_type_ in _NUMBER_LABELS)
+
+
+def _casualty_word(doc: Doc, start: int, end: int) -> Token | None:
+    """The casualty verb or adjective a bare number counts: '[killed] twelve',
+    '190 were [dead]', 'dozens [died]'."""
+    root = _root(doc, start, end)
+    if root.head.lower_ in _COMPARATIVES and root.head.i == end:
+        root = root.head  # 'injured twenty more'
+    if root.dep_ == "dobj" and root.head.lemma_ in vocab.CASUALTY_LEMMAS:
+        return root.head
+    for tok in doc[end : end + 3]:
+        if tok.lemma_ in vocab.CASUALTY_LEMMAS or tok.lower_ in vocab.CASUALTY_LEMMAS:
+            return tok if tok.pos_ in ("VERB", "ADJ") else None
+        if tok.pos_ != "AUX":
+            return None
+    return None
 
 
 def _one_is_count(doc: Doc, num: _Number) -> bool:
@@ -568,7 +698,8 @@ def _one_is_count(doc: Doc, num: _Number) -> bool:
     if num.start > 0 and doc[num.start - 1].lower_ in _ONE_BEFORE_BLOCK:
         return False
     noun = _counted_noun_right(doc, num)
-    return noun is not None and noun.lower_ not in vocab.ONE_BLOCKED_HEADS
+    more = num.end < len(doc) and doc[num.end].lower_ == "more"  # 'one more case'
+    return noun is not None and (more or noun.lower_ not in vocab.ONE_BLOCKED_HEADS)
 
 
 # ---------------------------------------------------------------- what it counts
@@ -609,6 +740,7 @@ def _attached(doc: Doc, start: int, end: int, noun: Token) -> bool:
     return all(
         (start <= tok.head.i <= noun.i and _may_sit_between(tok) and not tok.like_num)
         or tok.text == "-"
+        or tok.is_quote  # 'over 370 "jackal horns"'
         or (ranged and (tok.lower_ in _RANGE_WORDS or _is_digits(tok)))
         for tok in doc[end : noun.i]
     )
@@ -621,8 +753,8 @@ def _may_sit_between(tok: Token) -> bool:
 
 def _noun_next(doc: Doc, j: int) -> Token | None:
     """Fallback when the parse is broken: a plain noun right after the number ('2.5m people')."""
-    if j >= len(doc) or doc[j].pos_ not in ("NOUN", "ADJ"):
-        return None
+    if j >= len(doc) or not (doc[j].pos_ in ("NOUN", "ADJ") or doc[j].tag_ == "VBN"):
+        return None  # 'VBN': '21 [confirmed] cases' when the parse makes 21 the subject
     nxt = doc[j + 1] if j + 1 < len(doc) else None
     if nxt is not None and nxt.pos_ == "NOUN" and doc[j].head.i == j + 1:
         return nxt if _countable(nxt) else None
@@ -673,7 +805,7 @@ def _counts(doc: Doc, num: _Number, marks: _Marks) -> Span | None:
         return None
     if not _is_word(noun):
         return None
-    if noun.lower_ in vocab.GENERIC_COUNT_NOUNS:
+    if noun.lower_ in vocab.GENERIC_COUNT_NOUNS and not num.fraction:  # 'a two-thirds majority'
         noun = _of_pobj(doc, noun.i + 1)
         if noun is None:
             return None
@@ -695,21 +827,99 @@ def _counts_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
         return noun
     if marks.end < len(doc) and doc[marks.end].lower_ in vocab.CASUALTY_WORDS:
         return doc[marks.end]
+    if marks.kind is None and (word := _casualty_word(doc, num.start, num.end)) is not None:
+        return word
     if marks.kind is None and (noun := _noun_next(doc, marks.end)) is not None:
         return noun
-    return _subject_of_change(doc, _root(doc, marks.start, marks.end)) or _noun_of(doc, marks)
+    root = _root(doc, marks.start, marks.end)
+    found = _subject_of_change(doc, root) or _noun_of(doc, marks)
+    if found is None and marks.kind in ("money", "measure"):
+        found = _per_noun(doc, marks) or _valued_thing(root, marks.kind == "money")
+    return found
+
+
+def _per_noun(doc: Doc, marks: _Marks) -> Token | None:
+    """'US$80 million per [astronaut]'."""
+    j = marks.end
+    if marks.kind == "money" and j + 1 < len(doc) and doc[j].lower_ == "per":
+        return doc[j + 1] if doc[j + 1].pos_ == "NOUN" else None
+    return None
+
+
+def _valued_thing(root: Token, money: bool) -> Token | None:
+    """What a sum values or a measure measures, read through the verb it hangs from:
+    '[the contract] is valued at $4.2bn', '[missions], which ran $1.5bn apiece',
+    'a [trust fund] worth $5m', 'raise [the wage] to $15', '[Easter Island] is located
+    2,300 miles off ...', '[Humberto] was moving at 3 mph'."""
+    tok = root
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and not _is_unitlike(tok.head):
+        return tok.head  # 'levels typical of sea water, [0.2 moles per cubic meter]'
+    for _ in range(4):
+        head = tok.head
+        if tok.dep_ == "conj" and head.i < tok.i:
+            tok = head  # '2,300 miles off the coast and [1,100 miles] from ...'
+            continue
+        if head.lower_ == "worth":
+            return head.head if head.head.pos_ in _NOUNS else None
+        if head.pos_ in ("VERB", "AUX"):
+            return _thing_of_verb(head, tok, money)
+        if head.i == tok.i or head.pos_ in _NOUNS:
+            return None
+        tok = head
+    return None
+
+
+def _thing_of_verb(verb: Token, via: Token, money: bool) -> Token | None:
+    if via.lower_ == "to":  # 'raise the wage to $15'
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in _NOUNS:
+            return obj
+    if money and verb.lemma_ not in vocab.VALUE_VERBS:
+        return None
+    if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVES for c in verb.children):
+        return verb.head if verb.head.pos_ in _NOUNS else None
+    return _clause_subject(verb)
 
 
 def _age_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
     if marks.age_prefix:
-        head = doc[num.start - 1].head
-        return head if head.pos_ in _NOUNS and head.i != num.start - 1 else None
+        word = doc[marks.age_word]
+        if word.lower_ == "aged" and word.head.pos_ in _NOUNS and word.head.i != word.i:
+            return word.head  # "a man aged 45", "Brenton Tarrant, aged 28"
+        return _age_holder(word)
     root = _root(doc, marks.start, marks.end)
     if root.head.pos_ in _NOUNS and root.head.i >= marks.end:
         return root.head
     if root.dep_ == "attr" and (subj := _age_subject(root.head)) is not None:
         return subj if subj.pos_ == "PROPN" else None
     return _subject_of_change(doc, root)
+
+
+def _age_holder(word: Token) -> Token | None:
+    """Whose age 'at the age of 95' gives: the noun the phrase hangs from, else the subject
+    of its clause ('Vanderbilt died at the age of 95'); None for a pronoun."""
+    tok = word
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in _NOUNS and tok.lower_ not in _AGE_WORDS:
+            return tok
+        if tok.pos_ in ("VERB", "AUX"):
+            return _clause_subject(tok)
+    return None
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The noun subject of ``verb``, or of the verb it is coordinated with."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in _SUBJ_DEPS:
+                return child if child.pos_ in _NOUNS else None
+        if verb.dep_ not in ("conj", "xcomp"):
+            return None
+        verb = verb.head
+    return None
 
 
 def _subject_of_change(doc: Doc, root: Token) -> Token | None:
@@ -759,7 +969,8 @@ def _bad_modifier(tok: Token) -> bool:
     if tok.text == "-":
         return False
     return (
-        tok.pos_ in _NOT_COUNTED
+        tok.lower_ in _COMPARATIVES  # 'one more case' counts cases
+        or tok.pos_ in _NOT_COUNTED
         or tok.like_num
         or tok.lower_ in vocab.NUMBER_WORDS
         or tok.ent_type_ in _NUMBER_LABELS
@@ -780,6 +991,9 @@ def _figure_type(num: _Number, marks: _Marks) -> FigureType:
 
 def _candidate(doc: Doc, i: int, follow: bool = True) -> tuple[_Number, _Marks] | None:
     """The number expression (with its currency, unit, hedges) beginning at token ``i``."""
+    glued = _read_glued_code(doc, i)
+    if glued is not None:
+        return glued[0], _read_markers(doc, glued[0], glued[1], i)
     currency = _currency_before(doc, i)
     start = i
     if currency is not None:
@@ -787,12 +1001,14 @@ def _candidate(doc: Doc, i: int, follow: bool = True) -> tuple[_Number, _Marks] 
         if i >= len(doc) or doc[i].text[0] not in _ASCII_DIGITS:
             return None
     num = _read_number(doc, i)
-    if num is None:
+    if num is None or _names_race(doc, num):
         return None
     _join_range(doc, num)
     if num.bare_b and currency is None:
         return None
     marks = _read_markers(doc, num, currency, start)
+    if num.fraction:
+        marks.kind, marks.unit, marks.end = "other", None, num.end
     if marks.kind is None and num.start > 0:
         _age_around(doc, num, marks)
     if marks.kind is None and num.start > 0:
@@ -804,6 +1020,15 @@ def _candidate(doc: Doc, i: int, follow: bool = True) -> tuple[_Number, _Marks] 
         elif other is not None:
             _inherit_forward(num, marks, *other)
     return num, marks
+
+
+def _names_race(doc: Doc, num: _Number) -> bool:
+    """'the 100m sprint', 'the 400 m hurdles': metres naming a race, not millions."""
+    j = num.end
+    glued = doc[j - 1].lower_.endswith("m")
+    if not glued and j < len(doc) and doc[j].lower_ in _METRES:
+        glued, j = True, j + 1
+    return glued and num.digits and j < len(doc) and doc[j].lower_ in vocab.RACE_WORDS
 
 
 def _unit_before(doc: Doc, num: _Number, marks: _Marks) -> None:
@@ -832,18 +1057,38 @@ def _inherit_back(doc: Doc, prev: _Marks | None, marks: _Marks) -> None:
 
 
 def _age_around(doc: Doc, num: _Number, marks: _Marks) -> None:
-    """'aged 45' and 'John Smith, 45,' are ages."""
+    """'aged 45', 'at the age of 95', 'ages 14 and 18' and 'John Smith, 45,' are ages."""
     prev = doc[num.start - 1]
     if num.scaled or num.vague or num.decimal or not 0 < num.value < 120:
         return
-    if prev.lower_ in _AGE_WORDS:
-        marks.kind, marks.unit, marks.age_prefix = "age", "years", True
+    word = _age_word_before(doc, num.start)
+    if word is not None:
+        marks.kind, marks.unit, marks.age_prefix, marks.age_word = "age", "years", True, word
         return
     after = doc[num.end].text if num.end < len(doc) else ""
-    person = prev.text == "," and num.start > 1 and doc[num.start - 2].ent_type_ == "PERSON"
+    person = prev.text == "," and num.start > 1 and _may_have_age(doc[num.start - 2])
     appositive = person and after in (",", ")", ";") and num.digits
     if appositive or _is_age_predicate(doc, num):
         marks.kind, marks.unit = "age", "years"
+
+
+def _age_word_before(doc: Doc, start: int) -> int | None:
+    """'aged [45]', 'the age of [95]', 'ages of 14 and [18]', 'in age from 21 to [78]'."""
+    for k in range(start - 1, max(start - 6, -1), -1):
+        low = doc[k].lower_
+        if low in _AGE_WORDS:
+            return k
+        if not (low in _AGE_LINKS or _is_digits(doc[k]) or low in vocab.NUMBER_WORDS):
+            return None
+    return None
+
+
+def _may_have_age(tok: Token) -> bool:
+    """'Sirhan, 75,': a name (the NER may call it a place) but not a month or a date."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    labels = _DATE_LABELS | _NUMBER_LABELS
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in labels and tok.text not in vocab.MONTHS
 
 
 def _is_age_predicate(doc: Doc, num: _Number) -> bool:
@@ -852,7 +1097,7 @@ def _is_age_predicate(doc: Doc, num: _Number) -> bool:
     if root.dep_ != "attr" or root.head.lemma_ != "be" or not num.value.is_integer():
         return False
     nxt = doc[num.end] if num.end < len(doc) else None
-    if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("on", "at", "when", "in")):
+    if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("on", "at", "when", "in", "and")):
         return False
     return _age_subject(root.head) is not None
 
@@ -898,17 +1143,23 @@ def _person_before(doc: Doc, marks: _Marks) -> Span | None:
     if marks.start < 2 or doc[marks.start - 1].text != ",":
         return None
     tok = doc[marks.start - 2]
-    if tok.ent_type_ != "PERSON":
+    if not _may_have_age(tok):
         return None
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    if tok.ent_type_ == "PERSON":
+        for ent in doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return doc[start : tok.i + 1]
 
 
 def _may_start(tok: Token) -> bool:
     return (
-        tok.text[0] in _ASCII_DIGITS or tok.lower_ in _STARTERS or tok.text in vocab.CURRENCY_CODES
+        tok.text[0] in _ASCII_DIGITS
+        or tok.lower_ in _STARTERS
+        or tok.text[:3] in vocab.CURRENCY_CODES
     )
 
 
@@ -917,6 +1168,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
     figures: list[Figure] = []
     i, n = 0, len(doc)
     prev: _Marks | None = None
+    kept = -1  # token end of the last figure kept
     while i < n:
         found = _candidate(doc, i) if _may_start(doc[i]) else None
         if found is None:
@@ -925,6 +1177,26 @@ def extract_figures(doc: Doc) -> list[Figure]:
         num, marks = found
         _inherit_back(doc, prev, marks)
         if not _rejected(doc, num, marks):
-            figures.append(_build(doc, num, marks))
+            fig = _build(doc, num, marks)
+            if fig.counts is None and figures and _converts(doc, kept, marks.start):
+                fig = _with_counts_of(fig, figures[-1])
+            figures.append(fig)
+            kept = marks.end
         i, prev = max(marks.end, i + 1), marks
     return figures
+
+
+def _converts(doc: Doc, prev_end: int, start: int) -> bool:
+    """'30 mph ([45 km/h])': a conversion in brackets right after the previous figure."""
+    between = doc[prev_end:start] if prev_end >= 0 else doc[0:0]
+    return (
+        0 < len(between) <= 3
+        and between[0].text == "("
+        and all(t.text == "(" or t.lower_ in _CONVERSION_HEDGES for t in between)
+    )
+
+
+def _with_counts_of(fig: Figure, prev: Figure) -> Figure:
+    return replace(
+        fig, counts=prev.counts, counts_start=prev.counts_start, counts_end=prev.counts_end
+    )

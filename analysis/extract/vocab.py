@@ -641,6 +641,8 @@ UNITS: dict[tuple[str, ...], str] = {
     ("kilos",): "kg",
     ("grams",): "g",
     ("mg",): "mg",
+    ("mole",): "mol",
+    ("moles",): "mol",
     ("milligrams",): "mg",
     ("grammes",): "g",
     ("tonnes",): "t",
@@ -701,8 +703,19 @@ UNITS: dict[tuple[str, ...], str] = {
 # Units only when written apart from the number: "a 75 m ship" (but "75m people" is millions).
 SPACED_UNITS: dict[str, str] = {"m": "m"}
 
-# "per <time>" after a unit makes a rate: "37 miles per second" → "mi/s".
-PER_TIME: dict[str, str] = {"second": "s", "hour": "h", "day": "d", "week": "wk", "year": "yr"}
+# "per <time or volume>" after a unit makes a rate: "37 miles per second" → "mi/s",
+# "6.4 mg per liter" → "mg/l".
+PER_UNITS: dict[tuple[str, ...], str] = {
+    ("second",): "s",
+    ("hour",): "h",
+    ("day",): "d",
+    ("week",): "wk",
+    ("year",): "yr",
+    ("liter",): "l",
+    ("litre",): "l",
+    ("cubic", "meter"): "m3",
+    ("cubic", "metre"): "m3",
+}
 
 # Units written before the number: "a magnitude 5.2 earthquake".
 UNITS_BEFORE: dict[str, str] = {"magnitude": "magnitude"}
@@ -723,6 +736,16 @@ MULTIPLIER_FOLLOWERS: frozenset[str] = _words(
     stronger longer wider deeper older earth's its their that of
     """
 )
+
+# Denominators of fractions written in words: "two-thirds", "a quarter of", "three fifths".
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+# Singular denominators that are also ordinals ("the third hurricane"): a fraction only
+# before "of" ("a third of the budget") or in a hyphenated word ("one-third").
+ORDINAL_DENOMINATORS: frozenset[str] = _words("third fifth sixth eighth tenth")
 
 # A number before these is a fraction, not a count ("three quarters of the states").
 FRACTION_NOUNS: frozenset[str] = _words(
@@ -795,6 +818,37 @@ LABEL_WORDS: frozenset[str] = _words(
 # Street words: "10 Downing Street" is an address.
 STREET_WORDS: frozenset[str] = _words(
     "street st st. road rd rd. avenue ave ave. lane boulevard blvd drive way place square"
+)
+
+# Era markers after a number make it a year ("664 b.c.e.", "AD 250").
+ERA_WORDS: frozenset[str] = _words("bc b.c. b.c bce b.c.e. b.c.e ad a.d. a.d ce c.e. c.e")
+
+# Compass words after a degree make it a position (latitude), not a measure.
+COMPASS_WORDS: frozenset[str] = _words(
+    "north south east west northern southern n s e w n. s. latitude longitude"
+)
+
+# Race distances name an event: "the 100m sprint" is metres, not 100 million.
+RACE_WORDS: frozenset[str] = _words(
+    """
+    sprint sprints race races dash hurdles relay freestyle butterfly backstroke breaststroke
+    medley final finals heat heats run swim
+    """
+)
+
+# Capitalised nouns that still count people: "one MP", "40 MEPs", "three CEOs".
+COUNTABLE_ACRONYMS: frozenset[str] = _words("mp mps mep meps ceo ceos mla mlas msp msps")
+
+# Casualty verbs and adjectives: "killed twelve", "190 were dead", "dozens died" count the
+# casualties even without a noun.
+CASUALTY_LEMMAS: frozenset[str] = _words(
+    "kill injure wound hurt die dead injured wounded killed missing"
+)
+
+# Verbs whose subject a sum of money values: "the contract is valued at $4.2bn",
+# "the missions ran about $1.5bn apiece", "the deal is worth $5m".
+VALUE_VERBS: frozenset[str] = _words(
+    "value cost be run total amount estimate reach exceed worth price budget"
 )
 
 # Nouns after which "one" is not a count ("one day", "at one point").
