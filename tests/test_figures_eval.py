@@ -1,8 +1,10 @@
 """The hand-checked Wikinews figures: the gold file is sound, and the extractor meets its targets.
 
 Targets (issue 3): precision >= 95 and recall >= 90 on values, >= 80% of matched figures with
-the right "what it counts". Asserted on the tune half and on the whole set; the held-out half
-gets a looser floor so that a regression there fails too, without tuning to it.
+the right "what it counts". Asserted on the tune half and on the whole set. The held-out half
+(never used to write rules) does not reach the precision and recall targets; its floors sit a
+little under what it measured when the rules were frozen (P 94.0, R 87.3, counts 82.6), so a
+regression there fails too.
 """
 
 from __future__ import annotations
@@ -91,4 +93,4 @@ def test_targets(scores: dict[str, fe.Scores], split: str) -> None:
 def test_heldout_floor(scores: dict[str, fe.Scores]) -> None:
     s = scores["heldout"]
     report = fe.format_table(scores) + "\n" + fe.format_errors(s, limit=40)
-    assert s.precision >= 93 and s.recall >= 87 and s.share(s.counts_ok) >= 78, report
+    assert s.precision >= 92 and s.recall >= 85 and s.share(s.counts_ok) >= 80, report

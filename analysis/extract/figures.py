@@ -67,6 +67,10 @@ _STARTERS = frozenset({"a", "an"}).union(
 )
 _MAX_COUNTS_TOKENS = 4
 _COMPARATIVES = frozenset({"more", "fewer", "less"})
+_HEDGE_WORDS = frozenset(w for phrase in vocab.APPROX_BEFORE for w in phrase)
+_MEASURE_PREPS = frozenset(
+    {"at", "to", "by", "for", "of", "near", "around", "about", "over", "under", "than"}
+)
 _CONVERSION_HEDGES = frozenset({"about", "around", "roughly", "some", "approximately", "or"})
 _RELATIVES = frozenset({"which", "that", "who"})
 _COUNT_SUBJECTS = vocab.GENERIC_COUNT_NOUNS | {"toll", "tolls"}
@@ -107,6 +111,7 @@ class _Number:
     year_like: bool = False  # four digits from 1000 to 2100, no comma
     decimal: bool = False  # written with a decimal point ("5.0", "2.48")
     fraction: bool = False  # a share written in words ("two-thirds", "a quarter of")
+    tilde: bool = False  # "~23": approximately, written onto the number
 
 
 @dataclass(slots=True)
@@ -135,6 +140,11 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
         return _read_vague(doc, i)
     if tok.text[0] in _ASCII_DIGITS:
         return _read_digits(doc, i)
+    if tok.text[0] == "~":
+        num = _read_digits(doc, i, tok.text[1:])
+        if num is not None:
+            num.tilde = True
+        return num
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     if nxt in vocab.DENOMINATORS or (nxt == "-" and low in vocab.NUMBER_WORDS) or low == "half":
         fraction = _read_fraction(doc, i)
@@ -375,6 +385,7 @@ def _read_markers(doc: Doc, num: _Number, currency: str | None, start: int) -> _
     marks.approx = (
         num.vague
         or num.ranged
+        or num.tilde
         or _approx_before(doc, marks.start)
         or _approx_after(doc, marks.end)
         or _approx_after(doc, num.end)  # "1,000 or more kilograms"
@@ -831,11 +842,20 @@ def _counts_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
         return word
     if marks.kind is None and (noun := _noun_next(doc, marks.end)) is not None:
         return noun
+    if marks.kind == "percent" and (noun := _compared_noun(doc, marks.end)) is not None:
+        return noun
     root = _root(doc, marks.start, marks.end)
     found = _subject_of_change(doc, root) or _noun_of(doc, marks)
     if found is None and marks.kind in ("money", "measure"):
         found = _per_noun(doc, marks) or _valued_thing(root, marks.kind == "money")
     return found
+
+
+def _compared_noun(doc: Doc, j: int) -> Token | None:
+    """'85% more [wildfires]', '20 percent fewer [flights]'."""
+    if j + 1 < len(doc) and doc[j].lower_ in _COMPARATIVES and doc[j + 1].pos_ == "NOUN":
+        return doc[j + 1]
+    return None
 
 
 def _per_noun(doc: Doc, marks: _Marks) -> Token | None:
@@ -863,8 +883,12 @@ def _valued_thing(root: Token, money: bool) -> Token | None:
             return head.head if head.head.pos_ in _NOUNS else None
         if head.pos_ in ("VERB", "AUX"):
             return _thing_of_verb(head, tok, money)
+        if head.pos_ in _NOUNS and tok.i != root.i and tok.pos_ == "ADJ":
+            return head  # 'waves [over 30 feet] high', 'a 75 ft long boat'
         if head.i == tok.i or head.pos_ in _NOUNS:
             return None
+        if tok.i == root.i and tok.dep_ == "pobj" and head.lower_ not in _MEASURE_PREPS:
+            return None  # 'warned of floods, with 30 inches of rain': not the subject's
         tok = head
     return None
 
@@ -876,6 +900,10 @@ def _thing_of_verb(verb: Token, via: Token, money: bool) -> Token | None:
             return obj
     if money and verb.lemma_ not in vocab.VALUE_VERBS:
         return None
+    if not money:  # 'placed [Humberto] 785 miles west of Bermuda'
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < via.i), None)
+        if obj is not None and obj.pos_ in _NOUNS and not _is_unitlike(obj):
+            return obj
     if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVES for c in verb.children):
         return verb.head if verb.head.pos_ in _NOUNS else None
     return _clause_subject(verb)
@@ -903,7 +931,12 @@ def _age_holder(word: Token) -> Token | None:
         if tok.head.i == tok.i:
             break
         tok = tok.head
-        if tok.pos_ in _NOUNS and tok.lower_ not in _AGE_WORDS:
+        # a noun it hangs from, but not 'at 10 am local time'
+        if (
+            tok.pos_ in _NOUNS
+            and tok.lower_ not in _AGE_WORDS
+            and tok.ent_type_ not in _DATE_LABELS
+        ):
             return tok
         if tok.pos_ in ("VERB", "AUX"):
             return _clause_subject(tok)
@@ -941,10 +974,16 @@ def _noun_of(doc: Doc, marks: _Marks) -> Token | None:
     """'a population of [300,000]', 'a crowd of 5,000': the noun the 'of' hangs from."""
     root = _root(doc, marks.start, marks.end)
     prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i != marks.start - 1:
+    if root.dep_ != "pobj" or prep.lower_ != "of" or not prep.i < marks.start <= prep.i + 3:
         return None
+    if any(not _is_hedge(t) for t in doc[prep.i + 1 : marks.start]):
+        return None  # only 'winds of [at least] 111 mph'
     noun = prep.head
     return noun if noun.pos_ == "NOUN" and noun.i < prep.i else None
+
+
+def _is_hedge(tok: Token) -> bool:
+    return tok.lower_ in _HEDGE_WORDS
 
 
 def _phrase(doc: Doc, noun: Token, lo: int) -> Span:
@@ -1158,6 +1197,7 @@ def _person_before(doc: Doc, marks: _Marks) -> Span | None:
 def _may_start(tok: Token) -> bool:
     return (
         tok.text[0] in _ASCII_DIGITS
+        or (tok.text[0] == "~" and tok.text[1:2].isdigit())
         or tok.lower_ in _STARTERS
         or tok.text[:3] in vocab.CURRENCY_CODES
     )
@@ -1183,6 +1223,15 @@ def extract_figures(doc: Doc) -> list[Figure]:
             figures.append(fig)
             kept = marks.end
         i, prev = max(marks.end, i + 1), marks
+    return _share_out_of(doc.text, figures)
+
+
+def _share_out_of(text: str, figures: list[Figure]) -> list[Figure]:
+    """'17 out of 18 districts': the first counts what the second counts."""
+    for k in range(len(figures) - 1, 0, -1):
+        fig, nxt = figures[k - 1], figures[k]
+        if nxt.counts is not None and text[fig.end : nxt.start] == " out of ":
+            figures[k - 1] = _with_counts_of(fig, nxt)
     return figures
 
 

@@ -681,6 +681,7 @@ UNITS: dict[tuple[str, ...], str] = {
     ("miles", "per", "hour"): "mph",
     ("mile", "per", "hour"): "mph",
     ("km", "/", "h"): "km/h",
+    ("m", "/", "s"): "m/s",
     ("km", "per", "hour"): "km/h",
     ("kilometres", "per", "hour"): "km/h",
     ("kilometers", "per", "hour"): "km/h",
