@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import polars as pl
@@ -35,6 +35,11 @@ from analysis.records import Article, Extraction, Figure, InputError, Statement
 
 SCHEMA_VERSION = 3
 DUCKDB_VERSION = duckdb.__version__
+
+if TYPE_CHECKING:
+    from analysis.aliases import Rules
+    from analysis.identity import Resolution
+
 Connection = duckdb.DuckDBPyConnection  # for modules that drive a connection they were given
 
 SCHEMA: tuple[str, ...] = (
@@ -196,6 +201,36 @@ SCHEMA: tuple[str, ...] = (
 # 1 → 2 only adds tables (and any index added to SCHEMA since). Every SCHEMA statement is
 # CREATE ... IF NOT EXISTS, so replaying SCHEMA adds what is new and leaves every existing
 # table and row alone. A v1 store's articles are linked to their stories afterwards, by the
+    # --- schema 3: speakers across the corpus (analysis/identity.py, analysis/aliases.py).
+    # The speakers of each article as extraction resolved them; `speakers`, `speaker_aliases`,
+    # `speaker_roles` and the speaker columns of statements and figures are derived from these
+    # rows and the hand rules, so hand rules survive re-ingest and re-extraction.
+    """CREATE TABLE IF NOT EXISTS article_speakers (
+        article_id VARCHAR NOT NULL,  -- no FK, as in figures
+        name VARCHAR NOT NULL,  -- as resolved within the article
+        kind VARCHAR NOT NULL,
+        aliases VARCHAR[] NOT NULL,  -- the forms seen in the article
+        roles VARCHAR[] NOT NULL,  -- the titles and roles seen with them there
+        statements INTEGER[] NOT NULL,  -- ordinals of their statements in the article
+        speaker_id VARCHAR,  -- the corpus speaker they were placed in
+        how VARCHAR,  -- the rule that placed them: name, cleaned, initials, surname, ...
+        note VARCHAR,  -- the hand rule's line, or the candidates of an ambiguous name
+        PRIMARY KEY (article_id, name)
+    )""",
+    """CREATE TABLE IF NOT EXISTS speaker_rules (
+        -- the hand rules last applied (a reporter's speaker rules file), re-applied after
+        -- every ingest and re-extraction unless QUOTEDESK_ALIASES names a file
+        rule_no INTEGER PRIMARY KEY,
+        action VARCHAR NOT NULL,  -- merge, split, keep_apart, rename
+        file VARCHAR NOT NULL,
+        line INTEGER NOT NULL,
+        rule JSON NOT NULL,
+        description VARCHAR NOT NULL,
+        speaker_id VARCHAR,  -- the one speaker it made or renamed, if one
+        speaker_ids VARCHAR[] NOT NULL,  -- every speaker it touched
+        matched INTEGER NOT NULL,  -- article speakers it applied to at the last apply
+        applied_at TIMESTAMP NOT NULL
+    )""",
 # next ingest or `quotedesk migrate` (analysis.dedup.link_pending); until then each counts as
 # its own story.
 # 2 → 3 likewise only adds tables (speaker overrides and whatever else SCHEMA gained since):
@@ -215,8 +250,11 @@ _CHILD_TABLES = (
 
 def _many(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
     if rows:  # DuckDB refuses executemany with no rows
+    "article_speakers",
         con.executemany(sql, rows)
 
+# Rows that depend on the text alone, not on the extractor: re-extraction keeps them.
+_TEXT_TABLES = ("article_discovered_topics",)
 
 class StoreError(RuntimeError):
     """A store that cannot be opened or used, with a message a person can act on."""
@@ -441,8 +479,10 @@ def known_hashes(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str
 
 
 def speaker_key(name: str) -> str:
-    """A stable id for a speaker name: accents, case, dots and spacing do not matter."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """A stable id for a speaker name: accents, case, dots, apostrophes and spacing do not
+    matter ("O'Malley" and "O’Malley" are both ``omalley``)."""
+    folded = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    folded = re.sub(r"['\u2019`]", "", folded.encode("ascii", "ignore").decode())
     folded = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     return folded or "unknown"
 
@@ -457,7 +497,8 @@ def write_batch(
 
     A changed article replaces its old version and every row extracted from it. Rows go in
     as one Arrow table per table and batch (row-by-row inserts are ~50x slower in DuckDB).
-    Returns (new, updated) article counts.
+    ``reextract``: the text is unchanged, so its story links, discovered topics and
+    ``ingested_at`` are kept. Returns (new, updated) article counts.
     """
     rows = _BatchRows()
     for article, chash, extraction in items:
@@ -467,8 +508,9 @@ def write_batch(
         existing = known_hashes(con, [a.id for a, _, _ in items])
         _ensure_topics(con)
         if existing:
-            _delete_children(con, list(existing))
-            unlink_stories(con, list(existing))
+            _delete_children(con, list(existing), keep=_TEXT_TABLES if reextract else ())
+            if not reextract:
+                unlink_stories(con, list(existing))
         updated = [r for r in rows.articles if r["article_id"] in existing]
         fresh = [r for r in rows.articles if r["article_id"] not in existing]
         _update_articles(con, updated)
@@ -506,14 +548,17 @@ def _insert(
         con.unregister("_batch")
 
 
-def _delete_children(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+def _delete_children(
+    con: duckdb.DuckDBPyConnection, article_ids: list[str], keep: Sequence[str] = ()
+) -> None:
     con.execute(
         """DELETE FROM statement_topics WHERE statement_id IN
            (SELECT statement_id FROM statements WHERE list_contains(?, article_id))""",
         [article_ids],
     )
     for table in _CHILD_TABLES[1:]:
-        con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [article_ids])
+        if table not in keep:
+            con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [article_ids])
 
 
 def _update_articles(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
@@ -547,6 +592,13 @@ class _BatchRows:
         self.speakers: dict[str, dict[str, Any]] = {}
         self.aliases: set[tuple[str, str]] = set()
         self.roles: set[tuple[str, str, str]] = set()
+# Letters NFKD does not take apart: without these "Jarosław" would key as "jarosaw".
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+     "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+)  # fmt: skip
+
+
         self.statements: list[dict[str, Any]] = []
         self.figures: list[dict[str, Any]] = []
         self.article_topics: list[dict[str, Any]] = []
@@ -559,6 +611,7 @@ class _BatchRows:
         self.statements += [
             _statement_row(a.id, i, st_ids[i], s, ids.get(s.speaker or ""))
             for i, s in enumerate(ex.statements)
+    reextract: bool = False,
         ]
         self.figures += [
             _figure_row(a.id, i, f, st_ids, ids.get(f.speaker or ""))
@@ -577,6 +630,8 @@ class _BatchRows:
                     )
 
     def _speakers(self, a: Article, ex: Extraction) -> dict[str, str]:
+        if reextract:
+            updated = [{k: v for k, v in r.items() if k != "ingested_at"} for r in updated]
         kinds = {p.name: p.kind for p in ex.people}
         ids = {n: speaker_key(n) for n in {s.speaker for s in ex.statements if s.speaker}}
         for name, sid in ids.items():
@@ -587,6 +642,7 @@ class _BatchRows:
         for p in ex.people:
             if p.name in ids:
                 self.aliases.update((ids[p.name], alias) for alias in p.aliases)
+        _insert_article_speakers(con, rows.article_speakers)
                 self.roles.update((ids[p.name], a.id, r) for r in p.roles)
         for s in ex.statements:
             if s.speaker and s.speaker_mention and _is_name_like(s.speaker_mention):
@@ -658,10 +714,12 @@ def _figure_row(
         "figure_id": f"{article_id}:f{i}",
         "article_id": article_id,
         "ordinal": i,
+        self.article_speakers: list[dict[str, Any]] = []
         "start_char": f.start,
         "end_char": f.end,
         "surface": f.surface,
         "value": f.value,
+        self.article_speakers += _article_speaker_rows(a.id, ex)
         "unit": f.unit,
         "type": f.type,
         "approx": f.approx,
@@ -675,40 +733,185 @@ def _figure_row(
 
 
 # ------------------------------------------------------------------- after an ingest run
-def link_short_names(con: duckdb.DuckDBPyConnection) -> int:
-    """Point one-word speakers ("Putin") at the one full-name person ("Vladimir Putin") who
-    ends with that word. Two people sharing a surname stay apart. Returns statements moved."""
-    pairs = con.sql(
-        """WITH short AS (SELECT speaker_id, name FROM speakers
-                          WHERE name NOT LIKE '% %'),
-                fulln AS (SELECT speaker_id, name, lower(split_part(name, ' ', -1)) AS last
-                         FROM speakers WHERE kind = 'person' AND name LIKE '% %'),
-                m AS (SELECT s.speaker_id AS short_id, s.name AS short_name,
-                             f.speaker_id AS full_id, f.name AS full_name,
-                             count(*) OVER (PARTITION BY s.speaker_id) AS n
-                      FROM short s JOIN fulln f ON lower(s.name) = f.last)
-           SELECT short_id, short_name, full_id, full_name FROM m WHERE n = 1"""
-    ).fetchall()
-    moved = 0
+# Speakers across the corpus: the logic lives in analysis/identity.py (rules in
+# analysis/aliases.py); these are its reads and writes.
+def backfill_article_speakers(con: duckdb.DuckDBPyConnection) -> int:
+    """Article speakers for articles stored before schema 3 (or written by hand), from their
+    statements: the name they carry, its kind, the mentions and roles seen. Returns rows."""
     con.execute("BEGIN")
-    for short_id, short_name, full_id, full_name in pairs:
-        con.execute("INSERT OR IGNORE INTO speaker_aliases VALUES (?, ?)", [full_id, short_name])
-        res = con.execute(
-            "UPDATE statements SET speaker_id = ?, speaker_name = ? WHERE speaker_id = ?",
-            [full_id, full_name, short_id],
+    try:
+        row = con.execute(
+            """INSERT INTO article_speakers (article_id, name, kind, aliases, roles, statements)
+               SELECT s.article_id, s.speaker_name, coalesce(any_value(sp.kind), 'other'),
+                      coalesce(list(DISTINCT s.speaker_mention)
+                               FILTER (WHERE s.speaker_mention IS NOT NULL), []),
+                      coalesce(list(DISTINCT r.role) FILTER (WHERE r.role IS NOT NULL), [])
+                        || coalesce(list(DISTINCT s.speaker_role)
+                                    FILTER (WHERE s.speaker_role IS NOT NULL), []),
+                      list(DISTINCT s.ordinal ORDER BY s.ordinal)
+               FROM statements s LEFT JOIN speakers sp USING (speaker_id)
+               LEFT JOIN speaker_roles r ON r.speaker_id = s.speaker_id
+                                        AND r.article_id = s.article_id
+               WHERE s.speaker_name IS NOT NULL AND s.article_id NOT IN
+                     (SELECT article_id FROM article_speakers)
+               GROUP BY s.article_id, s.speaker_name"""
         ).fetchone()
-        moved += int(res[0]) if res else 0
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return int(row[0]) if row else 0
+
+
+def article_speakers(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Every article speaker with its article's outlet, as ``identity.ArticleSpeaker`` fields."""
+    rows = con.sql(
+        """SELECT s.article_id, a.outlet, s.name, s.kind, s.aliases, s.roles,
+                  len(s.statements) AS statements
+           FROM article_speakers s LEFT JOIN articles a USING (article_id)
+           ORDER BY s.article_id, s.name"""
+    ).fetchall()
+    keys = ("article_id", "outlet", "name", "kind", "aliases", "roles", "statements")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def stored_speaker_rules(con: duckdb.DuckDBPyConnection) -> Rules:
+    """The hand rules applied last (table ``speaker_rules``), to apply again."""
+    from analysis.aliases import rules_from_rows
+
+    rows = con.sql("SELECT file, rule FROM speaker_rules ORDER BY rule_no").fetchall()
+    return rules_from_rows(rows[0][0] if rows else "", [r[1] for r in rows])
+
+
+def write_speakers(con: duckdb.DuckDBPyConnection, res: Resolution, rules: Rules) -> int:
+    """Store a corpus speaker resolution in one transaction: the speakers, the placement of
+    every article speaker, the speaker of every statement and figure, aliases, roles and the
+    rules applied. Returns statements whose speaker changed."""
+    from analysis.identity import rule_rows
+
+    placed = pa.Table.from_pylist(
+        [
+            {"article_id": a.article_id, "name": a.name, "speaker_id": a.speaker_id,
+             "how": a.how, "note": a.note}
+            for a in res.locals
+        ],
+        schema=pa.schema([(c, pa.string()) for c in ("article_id", "name", "speaker_id",
+                                                     "how", "note")]),
+    )  # fmt: skip
+    speakers = [{"speaker_id": k, **v} for k, v in sorted(res.speakers.items())]
+    con.execute("BEGIN")
+    try:
+        _insert(con, "speakers", speakers, ignore=True)
+        _upsert_speaker_names(con, speakers)
+        con.register("_placed", placed)
         con.execute(
-            "UPDATE figures SET speaker_id = ?, speaker_name = ? WHERE speaker_id = ?",
-            [full_id, full_name, short_id],
+            """UPDATE article_speakers SET speaker_id = p.speaker_id, how = p.how, note = p.note
+               FROM _placed p
+               WHERE article_speakers.article_id = p.article_id
+                 AND article_speakers.name = p.name"""
         )
         con.execute(
-            """INSERT OR IGNORE INTO speaker_roles
-               SELECT ?, article_id, role FROM speaker_roles WHERE speaker_id = ?""",
-            [full_id, short_id],
+def _article_speaker_rows(article_id: str, ex: Extraction) -> list[dict[str, Any]]:
+    """One ``article_speakers`` row per speaker of the article's statements."""
+    people = {p.name: p for p in ex.people}
+    rows: dict[str, dict[str, Any]] = {}
+    for i, s in enumerate(ex.statements):
+        if not s.speaker:
+            continue
+        p = people.get(s.speaker)
+        row = rows.setdefault(
+            s.speaker,
+            {
+                "article_id": article_id,
+                "name": s.speaker,
+                "kind": p.kind if p else (s.speaker_type or "other"),
+                "aliases": list(p.aliases) if p else [],
+                "roles": list(p.roles) if p else [],
+                "statements": [],
+            },
         )
-    con.execute("COMMIT")
-    return moved
+        row["statements"].append(i)
+        mention = s.speaker_mention
+        if mention and _is_name_like(mention) and mention not in row["aliases"]:
+            row["aliases"].append(mention)
+        if s.speaker_role and s.speaker_role not in row["roles"]:
+            row["roles"].append(s.speaker_role)
+    return list(rows.values())
+
+
+_ARTICLE_SPEAKERS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("name", pa.string()),
+        ("kind", pa.string()),
+        ("aliases", pa.list_(pa.string())),
+        ("roles", pa.list_(pa.string())),
+        ("statements", pa.list_(pa.int32())),
+    ]
+)
+
+
+_SPEAKER_RULES = pa.schema(
+    [
+        ("rule_no", pa.int32()),
+        ("action", pa.string()),
+        ("file", pa.string()),
+        ("line", pa.int32()),
+        ("rule", pa.string()),
+        ("description", pa.string()),
+        ("speaker_id", pa.string()),
+        ("speaker_ids", pa.list_(pa.string())),
+        ("matched", pa.int32()),
+        ("applied_at", pa.timestamp("us")),
+    ]
+)
+
+
+def _insert_article_speakers(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    _insert_typed(con, "article_speakers", rows, _ARTICLE_SPEAKERS)
+
+
+def _insert_typed(
+    con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]], schema: pa.Schema
+) -> None:
+    # an explicit schema: an all-empty list column would otherwise arrive typed as null
+    if rows:
+        con.register("_typed_batch", pa.Table.from_pylist(rows, schema=schema))
+        try:
+            cols = ", ".join(schema.names)
+            con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _typed_batch")
+        finally:
+            con.unregister("_typed_batch")
+
+
+            """UPDATE speakers SET name = n.name, kind = n.kind FROM _names n
+               WHERE speakers.speaker_id = n.speaker_id
+                 AND (speakers.name <> n.name OR speakers.kind <> n.kind)"""
+        )
+    finally:
+        con.unregister("_names")
+
+
+def _repoint_statements(con: duckdb.DuckDBPyConnection) -> int:
+    """Point each statement (and the figures it cites) at its article speaker's corpus speaker;
+    only rows that change are written."""
+    row = con.execute(
+        """UPDATE statements SET speaker_id = m.speaker_id, speaker_name = m.sname
+           FROM (SELECT a.article_id, unnest(a.statements) AS ordinal, a.speaker_id,
+                        sp.name AS sname
+                 FROM article_speakers a JOIN speakers sp USING (speaker_id)) m
+           WHERE statements.article_id = m.article_id AND statements.ordinal = m.ordinal
+             AND (statements.speaker_id IS DISTINCT FROM m.speaker_id
+                  OR statements.speaker_name IS DISTINCT FROM m.sname)"""
+    ).fetchone()
+    con.execute(
+        """UPDATE figures SET speaker_id = s.speaker_id, speaker_name = s.speaker_name
+           FROM statements s
+           WHERE figures.statement_id = s.statement_id AND s.speaker_id IS NOT NULL
+             AND (figures.speaker_id IS DISTINCT FROM s.speaker_id
+                  OR figures.speaker_name IS DISTINCT FROM s.speaker_name)"""
+    )
+    return int(row[0]) if row else 0
 
 
 def drop_orphans(con: duckdb.DuckDBPyConnection) -> None:
@@ -809,6 +1012,28 @@ def write_stories(
 def unlink_stories(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
     """Forget the story links of changed articles and of every copy in their stories, so
     that the next linking pass matches them again on their new text. Runs inside the caller's
+        con.unregister("_placed")
+        moved = _repoint_statements(con)
+        con.execute("DELETE FROM speaker_aliases")
+        _insert(con, "speaker_aliases", _dicts(("speaker_id", "alias"), res.aliases))
+        con.execute("DELETE FROM speaker_roles")
+        _insert(con, "speaker_roles", _dicts(("speaker_id", "article_id", "role"), res.roles))
+        con.execute("DELETE FROM speaker_rules")
+        now = dt.datetime.now()
+        rule_table = [{**r, "applied_at": now} for r in rule_rows(res, rules)]
+        _insert_typed(con, "speaker_rules", rule_table, _SPEAKER_RULES)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return moved
+
+
+def _upsert_speaker_names(con: duckdb.DuckDBPyConnection, speakers: list[dict[str, Any]]) -> None:
+    if not speakers:
+        return
+    con.register("_names", pa.Table.from_pylist(speakers))
+    try:
     transaction (``write_batch``)."""
     con.execute(
         """CREATE OR REPLACE TEMP TABLE _unlink AS SELECT article_id FROM article_stories

@@ -437,6 +437,38 @@ FIGURES: list[tuple[str, list[Row]]] = [
         "The wreck lies about 50 miles south of the island.",
         [("50 miles", 50, "mi", "measure", True, "wreck")],
     ),
+    # ------------------------------------------------------------ classes found on unannotated
+    # Wikinews articles outside the gold set (sentences written for this table)
+    (
+        "A few hundred people attended the vigil.",
+        [("few hundred", 100, None, "count", True, "people")],
+    ),
+    ("The wreck lies ~23 m below the surface.", [("~23 m", 23, "m", "measure", True, "wreck")]),
+    (
+        "The party won 17 out of 18 districts.",
+        [
+            ("17", 17, None, "count", False, "districts"),
+            ("18", 18, None, "count", False, "districts"),
+        ],
+    ),
+    ("There were 85% more wildfires this year.", [("85%", 85, "%", "percent", False, "wildfires")]),
+    ("Waves over 30 feet high hit the pier.", [("30 feet", 30, "ft", "measure", True, "Waves")]),
+    (
+        "The advisory placed the storm 75 miles north of Bermuda.",
+        [("75 miles", 75, "mi", "measure", False, "storm")],
+    ),
+    (
+        "The storm brought winds of at least 111 miles per hour.",
+        [("111 miles per hour", 111, "mph", "measure", True, "winds")],
+    ),
+    (
+        "Two of the patients were aged above 60.",
+        [("Two", 2, None, "count", False, "patients"), ("60", 60, "years", "age", True, None)],
+    ),
+    (
+        "Bishop Tomas Reyes of the diocese in Manila, 79, died on Monday.",
+        [("79", 79, "years", "age", False, "Bishop Tomas Reyes")],
+    ),
     (
         "Some lakes hold 6.4 mg per liter of oxygen.",
         [("6.4 mg per liter", 6.4, "mg/l", "measure", False, "oxygen")],
@@ -500,6 +532,7 @@ NO_FIGURES: list[str] = [
     'In the name, "19" stands for the year.',
     "She won the 400 m hurdles in Doha.",
     "The meeting was at nine.",
+    "The species lived millions of years ago.",
 ]
 
 

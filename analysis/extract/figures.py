@@ -50,7 +50,9 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _NOT_BETWEEN = frozenset({"CCONJ", "PUNCT", "ADP", "NUM", "SYM", "VERB", "AUX"})
 _AGE_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
-_AGE_LINKS = frozenset({"of", "the", "from", "between", "to", "and", "in"})
+_AGE_LINKS = frozenset(
+    {"of", "the", "from", "between", "to", "and", "in", "above", "over", "under", "below"}
+)
 _CHAIN_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -62,7 +64,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _ONE_BEFORE_BLOCK = frozenset(
     {"no", "the", "any", "each", "every", "this", "that", "which", "'s", "’s"}
 )
-_STARTERS = frozenset({"a", "an"}).union(
+_FEW = frozenset({"few", "several"})  # 'a few hundred', 'several thousand'
+_STARTERS = _FEW.union({"a", "an"}).union(
     vocab.NUMBER_WORDS, vocab.VAGUE_NUMBERS, vocab.FRACTION_WORDS, vocab.CURRENCY_SYMBOLS
 )
 _MAX_COUNTS_TOKENS = 4
@@ -111,7 +114,7 @@ class _Number:
     year_like: bool = False  # four digits from 1000 to 2100, no comma
     decimal: bool = False  # written with a decimal point ("5.0", "2.48")
     fraction: bool = False  # a share written in words ("two-thirds", "a quarter of")
-    tilde: bool = False  # "~23": approximately, written onto the number
+    hedged: bool = False  # "~23", "several thousand": approximate by its own words
 
 
 @dataclass(slots=True)
@@ -138,12 +141,14 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     low = tok.lower_
     if low in vocab.VAGUE_NUMBERS:
         return _read_vague(doc, i)
+    if low in _FEW:
+        return _read_few(doc, i)
     if tok.text[0] in _ASCII_DIGITS:
         return _read_digits(doc, i)
     if tok.text[0] == "~":
         num = _read_digits(doc, i, tok.text[1:])
         if num is not None:
-            num.tilde = True
+            num.hedged = True
         return num
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     if nxt in vocab.DENOMINATORS or (nxt == "-" and low in vocab.NUMBER_WORDS) or low == "half":
@@ -344,6 +349,14 @@ def _is_joiner(doc: Doc, j: int, prev: str) -> bool:
     return low == "and" and prev in vocab.SCALE_WORDS
 
 
+def _read_few(doc: Doc, i: int) -> _Number | None:
+    """'a few hundred', 'several thousand': the order of magnitude, approximate."""
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if nxt not in vocab.SCALE_WORDS:
+        return None
+    return _Number(i, i + 2, float(vocab.SCALE_WORDS[nxt]), scaled=True, hedged=True)
+
+
 def _read_vague(doc: Doc, i: int) -> _Number:
     """'tens of thousands', 'hundreds', 'dozens': the order of magnitude, approximate."""
     num = _Number(i, i + 1, vocab.VAGUE_NUMBERS[doc[i].lower_], vague=True)
@@ -385,7 +398,7 @@ def _read_markers(doc: Doc, num: _Number, currency: str | None, start: int) -> _
     marks.approx = (
         num.vague
         or num.ranged
-        or num.tilde
+        or num.hedged
         or _approx_before(doc, marks.start)
         or _approx_after(doc, marks.end)
         or _approx_after(doc, num.end)  # "1,000 or more kilograms"
@@ -560,9 +573,11 @@ def _is_tally(doc: Doc, num: _Number) -> bool:
 
 
 def _vague_is_count(doc: Doc, num: _Number) -> bool:
-    """'thousands of people', 'thousands protested' yes; 'the tens digit' no."""
+    """'thousands of people', 'thousands protested' yes; 'the tens digit', 'millions of
+    years' (a duration) no."""
     if num.end < len(doc) and doc[num.end].lower_ == "of":
-        return True
+        after = doc[num.end + 1].lower_ if num.end + 1 < len(doc) else ""
+        return after not in vocab.DURATION_WORDS
     dep = _root(doc, num.start, num.end).dep_
     return dep in _SUBJ_DEPS or dep == "dobj"
 
@@ -1182,6 +1197,8 @@ def _person_before(doc: Doc, marks: _Marks) -> Span | None:
     if marks.start < 2 or doc[marks.start - 1].text != ",":
         return None
     tok = doc[marks.start - 2]
+    while tok.dep_ == "pobj" and tok.head.head.pos_ in _NOUNS and tok.head.head.i < tok.i:
+        tok = tok.head.head  # 'Gutierrez of the diocese in the Philippines, 79,'
     if not _may_have_age(tok):
         return None
     if tok.ent_type_ == "PERSON":
