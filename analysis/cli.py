@@ -147,11 +147,73 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from analysis import dedup, store
+    from analysis import dedup, identity, store
 
     linked, copies = dedup.link_store(args.db)
     version = store.info(args.db)["schema_version"]
     print(f"{args.db}: schema {version}; {linked} articles linked to stories; copies: {copies}")
+    print("speakers: " + identity.apply_file(args.db).summary())
+    return 0
+
+
+def cmd_speakers_list(args: argparse.Namespace) -> int:
+    from analysis import identity
+
+    if args.suggest:
+        rules = identity.suggestions(args.db, limit=args.limit)
+        print("\n\n".join(rules) if rules else "# no suggestions")
+        return 0
+    if args.ambiguous:
+        df = identity.ambiguous(args.db, limit=args.limit)
+        for sid, name, n, arts, note in df.iter_rows():
+            print(f"{name} [{sid}]: {n} statements in {arts} articles; {note}")
+        print(f"{df.height} names left apart as ambiguous (quotedesk speakers show NAME)")
+        return 0
+    df = identity.speaker_index(args.db, search=args.search, limit=args.limit)
+    for sid, name, kind, n, arts, names, by_hand in df.iter_rows():
+        joined = f"; joined: {', '.join(x for x in names if x != name)}" if len(names) > 1 else ""
+        hand = " [by hand]" if by_hand else ""
+        print(f"{name} [{sid}] {kind}: {n} statements, {arts} articles{joined}{hand}")
+    print(f"{df.height} speakers")
+    return 0
+
+
+def cmd_speakers_show(args: argparse.Namespace) -> int:
+    from analysis import identity
+
+    try:
+        d = identity.speaker_detail(args.db, args.name)
+    except ValueError as exc:  # no speaker or several by that name
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{d.name} [{d.speaker_id}] {d.kind}")
+    print("aliases: " + "; ".join(d.aliases))
+    print("roles over time:")
+    for role, first, last, n in d.roles.iter_rows():
+        print(f"  {role}: {first} – {last} ({n} articles)")
+    print("joined from (name in article, rule, note, articles, statements):")
+    for name, how, note, arts, n in d.members.iter_rows():
+        print(f"  {name}: {how}" + (f" ({note})" if note else "") + f", {arts}, {n}")
+    for rule in d.rules:
+        print(f"hand rule: {rule}")
+    return 0
+
+
+def cmd_speakers_apply(args: argparse.Namespace) -> int:
+    from analysis import identity
+
+    print(identity.apply_file(args.db, args.aliases).summary())
+    return 0
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from analysis.reextract import reextract
+
+    report = reextract(
+        args.db, force=args.force, aliases=args.aliases, batch_size=args.batch_size,
+        n_process=args.processes,
+    )  # fmt: skip
+    print(report.summary())
     return 0
 
 
@@ -308,6 +370,69 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--db", default=_db_default())
     s.set_defaults(func=cmd_migrate)
+
+    s = sub.add_parser(
+        "speakers",
+        help="list speakers across the corpus, or apply a speaker rules file",
+        formatter_class=fmt,
+        description="One speaker per person across the corpus, with aliases and roles; a "
+        "reporter's rules file merges, splits and renames them (format in "
+        "analysis/aliases.py).\n\nexample:\n  quotedesk speakers list --search Putin\n"
+        '  quotedesk speakers show "Vladimir Putin"\n'
+        "  quotedesk speakers apply --aliases speakers.toml",
+    )
+    spk = s.add_subparsers(dest="speakers_command", required=True)
+    t = spk.add_parser(
+        "list",
+        help="speakers, most quoted first, with the names joined into each",
+        formatter_class=fmt,
+        description="List corpus speakers; --ambiguous lists names left apart because they "
+        "could be several people; --suggest prints merge rules to consider.\n\nexample:\n"
+        "  quotedesk speakers list --db news.duckdb --search Trump --limit 20",
+    )
+    t.add_argument("--db", default=_db_default())
+    t.add_argument("--search", default=None, help="part of a name, id or alias")
+    t.add_argument("--limit", type=int, default=50)
+    t.add_argument("--ambiguous", action="store_true", help="names that could be several people")
+    t.add_argument("--suggest", action="store_true", help="print merge rules to consider (TOML)")
+    t.set_defaults(func=cmd_speakers_list)
+    t = spk.add_parser(
+        "show",
+        help="one speaker: aliases, roles over time, names joined, hand rules",
+        formatter_class=fmt,
+        description="Everything the store knows about one speaker, by name, id or alias."
+        "\n\nexample:\n  quotedesk speakers show Putin --db news.duckdb",
+    )
+    t.add_argument("name", help="name, id or alias")
+    t.add_argument("--db", default=_db_default())
+    t.set_defaults(func=cmd_speakers_show)
+    t = spk.add_parser(
+        "apply",
+        help="apply a speaker rules file (merge, split, keep_apart, rename)",
+        formatter_class=fmt,
+        description="Check the rules file, recompute the corpus speakers with it and store the "
+        "rules, so every later ingest and re-extraction applies them again. Without --aliases: "
+        "$QUOTEDESK_ALIASES, else the rules stored last.\n\nexample:\n"
+        "  quotedesk speakers apply --aliases speakers.toml --db news.duckdb",
+    )
+    t.add_argument("--db", default=_db_default())
+    t.add_argument("--aliases", default=None, help="speaker rules file (TOML)")
+    t.set_defaults(func=cmd_speakers_apply)
+
+    s = sub.add_parser(
+        "reextract",
+        help="run the current extractor again over the stored articles",
+        formatter_class=fmt,
+        description="Re-extract the articles an older extractor made (all with --force) from "
+        "the text in the database, one transaction per batch, keeping hand speaker rules."
+        "\n\nexample:\n  quotedesk reextract --db news.duckdb",
+    )
+    s.add_argument("--db", default=_db_default())
+    s.add_argument("--force", action="store_true", help="also articles made by this version")
+    s.add_argument("--aliases", default=None, help="speaker rules file (default: stored rules)")
+    s.add_argument("--batch-size", type=int, default=None, help="articles per transaction")
+    s.add_argument("--processes", type=int, default=None, help="spaCy worker processes")
+    s.set_defaults(func=cmd_reextract)
 
     s = sub.add_parser(
         "topics",

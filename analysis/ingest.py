@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis import articles as reader
-from analysis import dedup, settings, store
+from analysis import dedup, identity, settings, store
 from analysis.extract import nlp as nlp_loader
 from analysis.extract.pipeline import EXTRACTOR_VERSION, extract_articles
 from analysis.records import Article, InputError
@@ -72,6 +72,8 @@ def ingest(
     n_process = n_process or settings.get_int("n_process")
     model = nlp_loader.model_name()
     with store.writer(db) as con:
+        # the speaker rules are read first, so a malformed rules file stops before any work
+        rules, rules_from = identity.rules_for(con)
         run_id = store.start_run(con, "ingest", EXTRACTOR_VERSION, model, [str(p) for p in paths])
     report = IngestReport(run_id, store.RunCounts())
     bar = _progress_bar(progress)
@@ -90,8 +92,7 @@ def ingest(
         report.elapsed = time.perf_counter() - started
         with store.writer(db) as con:
             if status != "failed":
-                store.link_short_names(con)
-                store.drop_orphans(con)
+                identity.apply(con, rules, rules_from)  # corpus speakers, hand rules
                 store.rebuild_search_index(con)
             store.finish_run(con, run_id, report.counts, dict(report.skipped), status)
     return report

@@ -58,6 +58,14 @@ SETTINGS: tuple[Setting, ...] = (
         "30",
         "Seconds a reader or writer waits for the DuckDB file lock before giving up.",
     ),
+    Setting(
+        "aliases",
+        "QUOTEDESK_ALIASES",
+        "",
+        "Speaker rules file (TOML: merge, split, keep_apart, rename) applied after every ingest "
+        "and re-extraction. Empty: the rules the database stored at the last "
+        "`quotedesk speakers apply`.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

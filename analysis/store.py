@@ -33,13 +33,12 @@ import pyarrow as pa
 from analysis import settings
 from analysis.records import Article, Extraction, Figure, InputError, Statement
 
-SCHEMA_VERSION = 3
-DUCKDB_VERSION = duckdb.__version__
-
 if TYPE_CHECKING:
     from analysis.aliases import Rules
     from analysis.identity import Resolution
 
+SCHEMA_VERSION = 3
+DUCKDB_VERSION = duckdb.__version__
 Connection = duckdb.DuckDBPyConnection  # for modules that drive a connection they were given
 
 SCHEMA: tuple[str, ...] = (
@@ -195,12 +194,6 @@ SCHEMA: tuple[str, ...] = (
     )""",
     """CREATE INDEX IF NOT EXISTS statements_article ON statements (article_id)""",
     """CREATE INDEX IF NOT EXISTS figures_article ON figures (article_id)""",
-)
-
-# version → statements that migrate a store from that version to the next.
-# 1 → 2 only adds tables (and any index added to SCHEMA since). Every SCHEMA statement is
-# CREATE ... IF NOT EXISTS, so replaying SCHEMA adds what is new and leaves every existing
-# table and row alone. A v1 store's articles are linked to their stories afterwards, by the
     # --- schema 3: speakers across the corpus (analysis/identity.py, analysis/aliases.py).
     # The speakers of each article as extraction resolved them; `speakers`, `speaker_aliases`,
     # `speaker_roles` and the speaker columns of statements and figures are derived from these
@@ -231,6 +224,12 @@ SCHEMA: tuple[str, ...] = (
         matched INTEGER NOT NULL,  -- article speakers it applied to at the last apply
         applied_at TIMESTAMP NOT NULL
     )""",
+)
+
+# version → statements that migrate a store from that version to the next.
+# 1 → 2 only adds tables (and any index added to SCHEMA since). Every SCHEMA statement is
+# CREATE ... IF NOT EXISTS, so replaying SCHEMA adds what is new and leaves every existing
+# table and row alone. A v1 store's articles are linked to their stories afterwards, by the
 # next ingest or `quotedesk migrate` (analysis.dedup.link_pending); until then each counts as
 # its own story.
 # 2 → 3 likewise only adds tables (speaker overrides and whatever else SCHEMA gained since):
@@ -244,17 +243,17 @@ _CHILD_TABLES = (
     "statements",
     "article_topics",
     "speaker_roles",
+    "article_speakers",
     "article_discovered_topics",
 )
+# Rows that depend on the text alone, not on the extractor: re-extraction keeps them.
+_TEXT_TABLES = ("article_discovered_topics",)
 
 
 def _many(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
     if rows:  # DuckDB refuses executemany with no rows
-    "article_speakers",
         con.executemany(sql, rows)
 
-# Rows that depend on the text alone, not on the extractor: re-extraction keeps them.
-_TEXT_TABLES = ("article_discovered_topics",)
 
 class StoreError(RuntimeError):
     """A store that cannot be opened or used, with a message a person can act on."""
@@ -478,6 +477,13 @@ def known_hashes(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str
     return dict(rows)
 
 
+# Letters NFKD does not take apart: without these "Jarosław" would key as "jarosaw".
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+     "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+)  # fmt: skip
+
+
 def speaker_key(name: str) -> str:
     """A stable id for a speaker name: accents, case, dots, apostrophes and spacing do not
     matter ("O'Malley" and "O’Malley" are both ``omalley``)."""
@@ -492,6 +498,7 @@ def write_batch(
     run_id: int,
     items: Sequence[tuple[Article, str, Extraction]],
     extractor_version: str,
+    reextract: bool = False,
 ) -> tuple[int, int]:
     """Store a batch of (article, content hash, extraction) in one transaction.
 
@@ -512,6 +519,8 @@ def write_batch(
             if not reextract:
                 unlink_stories(con, list(existing))
         updated = [r for r in rows.articles if r["article_id"] in existing]
+        if reextract:
+            updated = [{k: v for k, v in r.items() if k != "ingested_at"} for r in updated]
         fresh = [r for r in rows.articles if r["article_id"] not in existing]
         _update_articles(con, updated)
         _insert(con, "articles", fresh)
@@ -522,6 +531,7 @@ def write_batch(
         _insert(con, "figures", rows.figures)
         _insert(con, "article_topics", rows.article_topics)
         _insert(con, "statement_topics", rows.statement_topics)
+        _insert_article_speakers(con, rows.article_speakers)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -592,26 +602,20 @@ class _BatchRows:
         self.speakers: dict[str, dict[str, Any]] = {}
         self.aliases: set[tuple[str, str]] = set()
         self.roles: set[tuple[str, str, str]] = set()
-# Letters NFKD does not take apart: without these "Jarosław" would key as "jarosaw".
-_UNDECOMPOSED = str.maketrans(
-    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
-     "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
-)  # fmt: skip
-
-
         self.statements: list[dict[str, Any]] = []
         self.figures: list[dict[str, Any]] = []
         self.article_topics: list[dict[str, Any]] = []
         self.statement_topics: list[dict[str, Any]] = []
+        self.article_speakers: list[dict[str, Any]] = []
 
     def add(self, run_id: int, a: Article, chash: str, ex: Extraction, version: str) -> None:
         self.articles.append(_article_row(run_id, a, chash, version))
         ids = self._speakers(a, ex)
+        self.article_speakers += _article_speaker_rows(a.id, ex)
         st_ids = [f"{a.id}:s{i}" for i in range(len(ex.statements))]
         self.statements += [
             _statement_row(a.id, i, st_ids[i], s, ids.get(s.speaker or ""))
             for i, s in enumerate(ex.statements)
-    reextract: bool = False,
         ]
         self.figures += [
             _figure_row(a.id, i, f, st_ids, ids.get(f.speaker or ""))
@@ -630,8 +634,6 @@ _UNDECOMPOSED = str.maketrans(
                     )
 
     def _speakers(self, a: Article, ex: Extraction) -> dict[str, str]:
-        if reextract:
-            updated = [{k: v for k, v in r.items() if k != "ingested_at"} for r in updated]
         kinds = {p.name: p.kind for p in ex.people}
         ids = {n: speaker_key(n) for n in {s.speaker for s in ex.statements if s.speaker}}
         for name, sid in ids.items():
@@ -642,7 +644,6 @@ _UNDECOMPOSED = str.maketrans(
         for p in ex.people:
             if p.name in ids:
                 self.aliases.update((ids[p.name], alias) for alias in p.aliases)
-        _insert_article_speakers(con, rows.article_speakers)
                 self.roles.update((ids[p.name], a.id, r) for r in p.roles)
         for s in ex.statements:
             if s.speaker and s.speaker_mention and _is_name_like(s.speaker_mention):
@@ -650,6 +651,79 @@ _UNDECOMPOSED = str.maketrans(
             if s.speaker and s.speaker_role:
                 self.roles.add((ids[s.speaker], a.id, s.speaker_role))
         return ids
+
+
+def _article_speaker_rows(article_id: str, ex: Extraction) -> list[dict[str, Any]]:
+    """One ``article_speakers`` row per speaker of the article's statements."""
+    people = {p.name: p for p in ex.people}
+    rows: dict[str, dict[str, Any]] = {}
+    for i, s in enumerate(ex.statements):
+        if not s.speaker:
+            continue
+        p = people.get(s.speaker)
+        row = rows.setdefault(
+            s.speaker,
+            {
+                "article_id": article_id,
+                "name": s.speaker,
+                "kind": p.kind if p else (s.speaker_type or "other"),
+                "aliases": list(p.aliases) if p else [],
+                "roles": list(p.roles) if p else [],
+                "statements": [],
+            },
+        )
+        row["statements"].append(i)
+        mention = s.speaker_mention
+        if mention and _is_name_like(mention) and mention not in row["aliases"]:
+            row["aliases"].append(mention)
+        if s.speaker_role and s.speaker_role not in row["roles"]:
+            row["roles"].append(s.speaker_role)
+    return list(rows.values())
+
+
+_ARTICLE_SPEAKERS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("name", pa.string()),
+        ("kind", pa.string()),
+        ("aliases", pa.list_(pa.string())),
+        ("roles", pa.list_(pa.string())),
+        ("statements", pa.list_(pa.int32())),
+    ]
+)
+
+
+_SPEAKER_RULES = pa.schema(
+    [
+        ("rule_no", pa.int32()),
+        ("action", pa.string()),
+        ("file", pa.string()),
+        ("line", pa.int32()),
+        ("rule", pa.string()),
+        ("description", pa.string()),
+        ("speaker_id", pa.string()),
+        ("speaker_ids", pa.list_(pa.string())),
+        ("matched", pa.int32()),
+        ("applied_at", pa.timestamp("us")),
+    ]
+)
+
+
+def _insert_article_speakers(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    _insert_typed(con, "article_speakers", rows, _ARTICLE_SPEAKERS)
+
+
+def _insert_typed(
+    con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]], schema: pa.Schema
+) -> None:
+    # an explicit schema: an all-empty list column would otherwise arrive typed as null
+    if rows:
+        con.register("_typed_batch", pa.Table.from_pylist(rows, schema=schema))
+        try:
+            cols = ", ".join(schema.names)
+            con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _typed_batch")
+        finally:
+            con.unregister("_typed_batch")
 
 
 def _is_name_like(mention: str) -> bool:
@@ -714,12 +788,10 @@ def _figure_row(
         "figure_id": f"{article_id}:f{i}",
         "article_id": article_id,
         "ordinal": i,
-        self.article_speakers: list[dict[str, Any]] = []
         "start_char": f.start,
         "end_char": f.end,
         "surface": f.surface,
         "value": f.value,
-        self.article_speakers += _article_speaker_rows(a.id, ex)
         "unit": f.unit,
         "type": f.type,
         "approx": f.approx,
@@ -810,80 +882,29 @@ def write_speakers(con: duckdb.DuckDBPyConnection, res: Resolution, rules: Rules
                WHERE article_speakers.article_id = p.article_id
                  AND article_speakers.name = p.name"""
         )
+        con.unregister("_placed")
+        moved = _repoint_statements(con)
+        con.execute("DELETE FROM speaker_aliases")
+        _insert(con, "speaker_aliases", _dicts(("speaker_id", "alias"), res.aliases))
+        con.execute("DELETE FROM speaker_roles")
+        _insert(con, "speaker_roles", _dicts(("speaker_id", "article_id", "role"), res.roles))
+        con.execute("DELETE FROM speaker_rules")
+        now = dt.datetime.now()
+        rule_table = [{**r, "applied_at": now} for r in rule_rows(res, rules)]
+        _insert_typed(con, "speaker_rules", rule_table, _SPEAKER_RULES)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return moved
+
+
+def _upsert_speaker_names(con: duckdb.DuckDBPyConnection, speakers: list[dict[str, Any]]) -> None:
+    if not speakers:
+        return
+    con.register("_names", pa.Table.from_pylist(speakers))
+    try:
         con.execute(
-def _article_speaker_rows(article_id: str, ex: Extraction) -> list[dict[str, Any]]:
-    """One ``article_speakers`` row per speaker of the article's statements."""
-    people = {p.name: p for p in ex.people}
-    rows: dict[str, dict[str, Any]] = {}
-    for i, s in enumerate(ex.statements):
-        if not s.speaker:
-            continue
-        p = people.get(s.speaker)
-        row = rows.setdefault(
-            s.speaker,
-            {
-                "article_id": article_id,
-                "name": s.speaker,
-                "kind": p.kind if p else (s.speaker_type or "other"),
-                "aliases": list(p.aliases) if p else [],
-                "roles": list(p.roles) if p else [],
-                "statements": [],
-            },
-        )
-        row["statements"].append(i)
-        mention = s.speaker_mention
-        if mention and _is_name_like(mention) and mention not in row["aliases"]:
-            row["aliases"].append(mention)
-        if s.speaker_role and s.speaker_role not in row["roles"]:
-            row["roles"].append(s.speaker_role)
-    return list(rows.values())
-
-
-_ARTICLE_SPEAKERS = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("name", pa.string()),
-        ("kind", pa.string()),
-        ("aliases", pa.list_(pa.string())),
-        ("roles", pa.list_(pa.string())),
-        ("statements", pa.list_(pa.int32())),
-    ]
-)
-
-
-_SPEAKER_RULES = pa.schema(
-    [
-        ("rule_no", pa.int32()),
-        ("action", pa.string()),
-        ("file", pa.string()),
-        ("line", pa.int32()),
-        ("rule", pa.string()),
-        ("description", pa.string()),
-        ("speaker_id", pa.string()),
-        ("speaker_ids", pa.list_(pa.string())),
-        ("matched", pa.int32()),
-        ("applied_at", pa.timestamp("us")),
-    ]
-)
-
-
-def _insert_article_speakers(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
-    _insert_typed(con, "article_speakers", rows, _ARTICLE_SPEAKERS)
-
-
-def _insert_typed(
-    con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]], schema: pa.Schema
-) -> None:
-    # an explicit schema: an all-empty list column would otherwise arrive typed as null
-    if rows:
-        con.register("_typed_batch", pa.Table.from_pylist(rows, schema=schema))
-        try:
-            cols = ", ".join(schema.names)
-            con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _typed_batch")
-        finally:
-            con.unregister("_typed_batch")
-
-
             """UPDATE speakers SET name = n.name, kind = n.kind FROM _names n
                WHERE speakers.speaker_id = n.speaker_id
                  AND (speakers.name <> n.name OR speakers.kind <> n.kind)"""
@@ -1012,28 +1033,6 @@ def write_stories(
 def unlink_stories(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
     """Forget the story links of changed articles and of every copy in their stories, so
     that the next linking pass matches them again on their new text. Runs inside the caller's
-        con.unregister("_placed")
-        moved = _repoint_statements(con)
-        con.execute("DELETE FROM speaker_aliases")
-        _insert(con, "speaker_aliases", _dicts(("speaker_id", "alias"), res.aliases))
-        con.execute("DELETE FROM speaker_roles")
-        _insert(con, "speaker_roles", _dicts(("speaker_id", "article_id", "role"), res.roles))
-        con.execute("DELETE FROM speaker_rules")
-        now = dt.datetime.now()
-        rule_table = [{**r, "applied_at": now} for r in rule_rows(res, rules)]
-        _insert_typed(con, "speaker_rules", rule_table, _SPEAKER_RULES)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return moved
-
-
-def _upsert_speaker_names(con: duckdb.DuckDBPyConnection, speakers: list[dict[str, Any]]) -> None:
-    if not speakers:
-        return
-    con.register("_names", pa.Table.from_pylist(speakers))
-    try:
     transaction (``write_batch``)."""
     con.execute(
         """CREATE OR REPLACE TEMP TABLE _unlink AS SELECT article_id FROM article_stories

@@ -1,0 +1,919 @@
+"""Speakers across the corpus: one speaker per person, with every form of their name and their
+roles over time, joined by conservative rules and corrected by hand.
+
+Extraction resolves a speaker within one article ("he" → "Vladimir Putin") and stores it as an
+*article speaker* (table ``article_speakers``: the name as resolved there, its kind, the forms
+and roles seen, the statements made). This module maps every article speaker to a *corpus
+speaker* (table ``speakers``) and rewrites the speaker of every statement and figure, after
+each ingest, each re-extraction and each ``quotedesk speakers apply``. The mapping is
+recomputed from the article speakers every time, so it can never drift from them, and hand
+rules (``analysis.aliases``) survive re-ingest and re-extraction.
+
+The rules, in order (each article speaker's ``how`` records which one placed it):
+
+1. ``name``/``cleaned``: names with the same id after cleaning are one speaker. Cleaning drops
+   titles and honorifics before a person's name ("President Putin", "Mr. Putin" → "Putin"),
+   a leading "the" ("the Kremlin" → "Kremlin"), possessives ("Putin's"), tokenizer spacing
+   ("al - Assad" → "al-Assad") and text from an earlier paragraph that a mention swallowed.
+2. ``split``/``merge`` (by hand): the reporter's rules win over every automatic rule.
+3. A one-word name ("Berg") is looked up in its own article's text first:
+   ``surname+text`` when the text gives exactly one full name ending in it ("Lars Berg"),
+   even one the corpus never quoted in full. Several full names there ("Anna Berg" and "Lars
+   Berg"), or the word used as a first name there ("Paul Ryan" for "Paul"): ``ambiguous``,
+   unless the title seen with the speaker fits only one of them (``surname+role``).
+4. When the text gives no full name, ``surname``: the one person in the corpus whose surname
+   it is. Refused when the word is also someone's first name in the corpus ("Paul": "Rand
+   Paul", "Paul Ryan"), or when a keep_apart rule says so. When several people share the
+   surname, ``surname+role`` if the title seen with it ("President Trump") is a title of
+   exactly one of them ("Donald Trump", not "Mary Trump"); two presidents Bush stay apart.
+5. ``ambiguous``: a name refused by 3 and 4 stays a speaker of its own, with the candidates
+   in ``note``: an honest "Trump" rather than a guess. ``quotedesk speakers list
+   --ambiguous`` lists them, with variants such as "Donald J. Trump"/"Donald Trump" that are
+   never joined automatically ("George Bush" may be either president), for the reporter to
+   merge or split by hand.
+
+An organisation joins a person only when its own article names, in full, a person the corpus
+has quoted (the NER often takes an unfamiliar surname for an organisation). A statement that
+extraction left without a speaker stays unresolved: no rule here gives it one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from analysis import aliases, store
+from analysis.aliases import Rule, Rules
+from analysis.extract.vocab import (
+    HONORIFICS,
+    ORG_HEADS,
+    TITLE_NOUNS,
+)  # data only; spaCy is not imported
+
+# Words before a name that are a title, not part of it. TITLE_NOUNS plus the abbreviated and
+# legal forms seen in news copy.
+TITLE_WORDS: frozenset[str] = (
+    TITLE_NOUNS
+    | frozenset(HONORIFICS)
+    | frozenset(
+        """mr mrs ms dr sen rep gov gen lt col sgt cpl pvt capt cmdr adm prof rev hon atty supt insp
+    det pres vice defendant plaintiff suspect witness victim sheriff chancellor premier
+    president-elect congressmember assemblyman assemblywoman alderman secretary-general
+    councilmember councilman councilwoman first lady""".split()
+    )
+)
+# Titles that are part of how a person is named when only one word follows: "Pope Francis",
+# "Prince Harry" are not "Francis" and "Harry".
+STYLED_TITLES: frozenset[str] = frozenset(
+    """pope king queen prince princess emperor empress sheikh ayatollah sultan emir lord lady
+    dame sir saint cardinal archbishop""".split()
+)
+# Words that make a phrase a role ("Republican fundraiser"): titles, plus common trades.
+ROLE_WORDS: frozenset[str] = TITLE_NOUNS | frozenset(
+    """adviser advisor aide strategist pollster fundraiser member owner resident organizer
+    organiser coordinator physician surgeon veteran chairperson treasurer cofounder co-founder
+    president-elect politician host anchor correspondent banker investor trader worker employee
+    supervisor principal dean provost rector counsel solicitor barrister advocate whip mp mep
+    secretary-general spokesperson photographer producer director filmmaker musician artist
+    comedian entrepreneur businessman businesswoman billionaire attorney-general""".split()
+)
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Particles joined to a surname by a hyphen: "al-Assad" is also called "Assad".
+SURNAME_PARTICLES: frozenset[str] = frozenset({"al", "el", "bin", "ibn", "abu", "ben", "ould"})
+
+# Capitalised words after a surname that make a name of a thing, not a person: "Trump Tower".
+_NAME_OF_THING: frozenset[str] = (
+    ORG_HEADS
+    | NAME_SUFFIXES
+    | frozenset(
+        """administration organization organisation foundation tower towers hotel international
+    inc corp ltd llc co plaza center centre street avenue road park square bridge airport
+    station stadium media news times post trust fund era doctrine act law bill plan cabinet
+    voters supporters family team rally presidency policies policy tweets""".split()
+    )
+)
+_LETTERS = r"[^\W\d_]"
+# A word that can be part of a person's name: "Putin", "O'Malley", "al-Assad", "J.", "de";
+# not "NASA" (no lower-case letter) nor "2020".
+_NAME_WORD = (
+    rf"(?:[A-Z]\.|(?:[a-z]{{1,3}}-)?[A-Z](?=(?:{_LETTERS}|['\u2019-])*[a-z\u00df-\u024f])"
+    rf"(?:{_LETTERS}|['\u2019](?={_LETTERS})|-(?=[A-Z]))*"
+    rf"|(?:de|da|di|del|della|van|von|der|den|le|la|du|bin|ibn|al))"
+)
+_GAP = r"[^\S\n]+"  # spaces within one line: a name never runs across a line break
+_RUN_BEFORE = re.compile(rf"(?<![\w.'\u2019-])(?:{_NAME_WORD}{_GAP})+$")
+_RUN_AFTER = re.compile(rf"(?:{_GAP}{_NAME_WORD}(?![\w'\u2019-]))*")
+# Capitalised words that open sentences and clauses, not names: "Although Berg", "Both Berg".
+# (A word the same article also writes in lower case is caught without this list.)
+_NOT_NAMES: frozenset[str] = frozenset(
+    """the a an and but or nor if as at in on of for to by with from yesterday today tomorrow
+    tonight when while after before then also so that this these those his her their its our
+    my your we they he she it i asked meanwhile however later earlier according both former
+    late new said says told added where why how what who which once since until though
+    although because instead still even only just now here there again last next whereas
+    under over upon another unless within without among between during despite about above
+    below across against along around behind beyond into toward towards every each either
+    neither many much more most other others some such than whose whom whether yet not no
+    all any few several like unlike""".split()
+)
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+_POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
+_TRAILING_PAREN = re.compile(r"\s*\(\s*[^()]*\)?\s*$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.?)+$")
+
+
+# ---------------------------------------------------------------------------- names
+def tidy(text: str) -> str:
+    """Undo what tokenization and mention spans do to a name: the part after the last
+    paragraph break, one space between words, "al - Assad" → "al-Assad", "( WHO" and "'s"
+    at the end dropped."""
+    text = _PARAGRAPH.split(text.strip())[-1]
+    text = " ".join(text.split())
+    text = _SPACED_HYPHEN.sub("-", text)
+    text = re.sub(r" (['\u2019]s)\b", r"\1", text)
+    text = _TRAILING_PAREN.sub("", text) or text
+    return _POSSESSIVE.sub("", text).strip(' ,.;:-"\u201c\u201d') or text.strip()
+
+
+def clean_name(name: str, kind: str = "person") -> str:
+    """The name without titles, "the", possessives and tokenizer spacing.
+
+    "Russian President Vladimir Putin" → "Vladimir Putin"; "Mr. Putin's" → "Putin";
+    "the Kremlin" → "Kremlin"; "Pope Francis" stays (a styled title with one name after it).
+    """
+    words = tidy(name).split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    if kind == "org":
+        return " ".join(words)
+    # drop everything up to the last title word that is followed by a capitalised name
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        low = w.lower().strip(".,")
+        nxt = words[i + 1]
+        if low in TITLE_WORDS | STYLED_TITLES and nxt[:1].isupper() and nxt.lower() != "of":
+            rest = _core(words[i + 1 :])
+            if low in STYLED_TITLES and len(rest) < 2:
+                break
+            cut = i + 1
+    rest = words[cut:]
+    if all(w.lower().strip(".,") in TITLE_WORDS for w in rest):
+        return " ".join(words)  # "Indian Prime Minister" is a role, not a name to shorten
+    return " ".join(rest)
+
+
+def _core(words: Sequence[str]) -> list[str]:
+    """The words of a name without trailing suffixes ("Jr.", "III")."""
+    out = list(words)
+    while len(out) > 1 and out[-1].lower().strip(".,") in NAME_SUFFIXES:
+        out.pop()
+    return out
+
+
+def name_keys(name: str) -> set[str]:
+    """The ids a name written in a rules file can stand for: as written, and cleaned."""
+    return {store.speaker_key(name), store.speaker_key(clean_name(name, "person"))}
+
+
+_FULL_NAME = re.compile(rf"^{_NAME_WORD}\.?(?: {_NAME_WORD}\.?)+$")
+
+
+def is_full_name(name: str) -> bool:
+    """ "Rand Paul", "Donald Trump Jr.": two or more name words, first and last different,
+    not "Trump Jr. rebuff WikiLeaks" nor "Obama Doctrine"."""
+    words = name.split()
+    core = _core(words)
+    return (
+        len(core) >= 2
+        and _FULL_NAME.match(name) is not None
+        and core[0].lower() != core[-1].lower()
+        and core[-1].lower() not in _NAME_OF_THING
+    )
+
+
+def _surnames(name: str) -> set[str]:
+    """Keys of the words a person with this full name is called by alone ("Putin")."""
+    core = _core(name.split())
+    if len(core) < 2:
+        return set()
+    last = core[-1]
+    keys = {store.speaker_key(last)}
+    head, _, tail = last.partition("-")
+    if tail and head.lower() in SURNAME_PARTICLES:
+        keys.add(store.speaker_key(tail))
+    return keys
+
+
+def _given(name: str) -> str | None:
+    """Key of a full name's first word, unless it is an initial ("J. Smith")."""
+    core = _core(name.split())
+    if len(core) < 2 or _INITIAL.match(core[0]):
+        return None
+    return store.speaker_key(core[0])
+
+
+def _initials_base(name: str) -> str | None:
+    """ "Donald J. Trump" → key of "Donald Trump"; None unless every middle word is an initial."""
+    core = _core(name.split())
+    if len(core) < 3 or not all(_INITIAL.match(w) for w in core[1:-1]):
+        return None
+    return store.speaker_key(" ".join([core[0], core[-1], *name.split()[len(core) :]]))
+
+
+def role_words(role: str) -> set[str]:
+    """The title words of a role phrase: "Russian President" → {"president"}."""
+    out = set()
+    for w in role.lower().replace("-", " ").split():
+        w = w.strip(".,;:()\"'").removesuffix("'s").removesuffix("\u2019s")
+        if w in ROLE_WORDS:
+            out.add(w)
+        elif w.endswith("s") and w[:-1] in ROLE_WORDS:
+            out.add(w[:-1])
+    return out
+
+
+def clean_role(role: str) -> str | None:
+    """A role as shown: tidied, without a leading article; None if it names no role of one
+    person ("ministers" is a group)."""
+    text = tidy(role)
+    words = text.split()
+    while words and words[0].lower() in ("a", "an", "the", "his", "her", "their", "its"):
+        words = words[1:]
+    text = " ".join(words)
+    singular = {w.lower().strip(".,;:()\"'") for w in words} & ROLE_WORDS
+    return text if text and len(words) <= 12 and singular else None
+
+
+@dataclass(frozen=True, slots=True)
+class TextNames:
+    """The full names an article gives a one-word name: as surname ("Lars Berg" for "Berg")
+    and as first name ("Paul Ryan" for "Paul")."""
+
+    surname: tuple[str, ...]
+    given: tuple[str, ...]
+
+
+def names_in_text(word: str, text: str, lower_words: set[str] | None = None) -> TextNames:
+    """Full names in ``text`` that contain the one-word name ``word``.
+
+    A name is a run of capitalised words on one line. Words the same text also writes in
+    lower case are ordinary words, not names ("Under Obama", "Does Smith"), as are titles;
+    both are dropped from the front. "Donald J. Trump" and "Donald Trump" are one name.
+    """
+    lower = lower_words if lower_words is not None else _lower_words(text)
+    pat = re.compile(rf"(?<![\w.'\u2019-]){re.escape(word)}(?![\w'\u2019-])")
+    surname: dict[tuple[str, ...], str] = {}
+    given: dict[tuple[str, ...], str] = {}
+    for m in pat.finditer(text):
+        start = max(0, m.start() - 120)
+        run = _RUN_BEFORE.search(text, start, m.start())
+        front = run.group(0) if run else ""
+        back = _RUN_AFTER.match(text, m.end())
+        before = _name_front(front.split(), lower)
+        after = _name_back(back.group(0).split() if back else [], lower)
+        if _after_office(text, m.start() - len(front)):  # "Minister of Information Moammar"
+            before = before[1:]
+        if before:
+            name = " ".join([*before, word, *after])
+            surname.setdefault(_same_person(name), name)
+        elif after:
+            name = " ".join([word, *after])
+            given.setdefault(_same_person(name), name)
+    return TextNames(tuple(sorted(surname.values())), tuple(sorted(given.values())))
+
+
+def _lower_words(text: str) -> set[str]:
+    return set(re.findall(r"\b[a-z][a-z'\u2019-]*\b", text))
+
+
+def _name_front(words: list[str], lower: set[str]) -> list[str]:
+    """The words before a surname that are a name: after the last title or ordinary word."""
+    keep: list[str] = []
+    for w in reversed(words):
+        low = w.lower().strip(".")
+        if low in TITLE_WORDS or low in STYLED_TITLES or low in _NOT_NAMES:
+            break
+        if low in lower and not _INITIAL.match(w):
+            break
+        keep.insert(0, w)
+    while keep and keep[0].islower():  # a particle cannot start a name
+        keep.pop(0)
+    return keep
+
+
+def _name_back(words: list[str], lower: set[str]) -> list[str]:
+    """The words after a name word that continue the name ("Nevares", "Jr."), up to a thing
+    word ("Trump Tower" is no person)."""
+    keep: list[str] = []
+    for w in words[:3]:
+        low = w.lower().strip(".")
+        if low in lower or (low in _NAME_OF_THING and low not in NAME_SUFFIXES):
+            break  # "Trump Tower", "Trump Cabinet" (the text also writes "cabinet")
+        keep.append(w)
+    return keep
+
+
+_OFFICE_OF = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
+
+
+def _after_office(text: str, pos: int) -> bool:
+    """Whether a run of capitalised words follows "<title> of": its first word is the
+    office's ("Secretary of State Mike Pompeo")."""
+    m = _OFFICE_OF.search(text[max(0, pos - 40) : pos])
+    return m is not None and m.group(1).lower() in TITLE_WORDS
+
+
+def _same_person(name: str) -> tuple[str, ...]:
+    """Names one article uses for one person: first and last name, without middle initials."""
+    core = [w for w in name.split() if not _INITIAL.match(w)]
+    return (core[0].lower(), core[-1].lower()) if len(core) > 1 else tuple(core)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+# ------------------------------------------------------------------------ resolution
+@dataclass(slots=True)
+class ArticleSpeaker:
+    """One speaker as resolved within one article, and where the corpus puts them."""
+
+    article_id: str
+    outlet: str | None
+    name: str
+    kind: str
+    aliases: list[str]
+    roles: list[str]
+    statements: int
+    clean: str = ""
+    key: str = ""
+    speaker_id: str = ""
+    how: str = ""
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The corpus speakers made from a set of article speakers, and what each rule did."""
+
+    locals: list[ArticleSpeaker]
+    speakers: dict[str, dict[str, str]] = field(default_factory=dict)  # id → name, kind
+    aliases: set[tuple[str, str]] = field(default_factory=set)
+    roles: set[tuple[str, str, str]] = field(default_factory=set)
+    matched: dict[int, int] = field(default_factory=dict)  # rule line → article speakers
+
+    def counts(self) -> Counter[str]:
+        """Article speakers per rule that placed them (``how``)."""
+        return Counter(a.how for a in self.locals)
+
+
+class _Resolver:
+    """Runs the rules of the module docstring over every article speaker of the store."""
+
+    def __init__(
+        self, locals: list[ArticleSpeaker], rules: Rules, texts: Mapping[str, str]
+    ) -> None:
+        self.locals = locals
+        self.rules = rules
+        self.texts = texts
+        self.target: dict[str, tuple[str, str, str | None]] = {}  # key → (key, how, note)
+        self.kind: dict[str, Counter[str]] = defaultdict(Counter)
+        self.names: dict[str, Counter[str]] = defaultdict(Counter)  # key → cleaned names
+        self.apart = [{k for n in r.names for k in name_keys(n)} for r in rules.of("keep_apart")]
+        self.matched: Counter[int] = Counter()
+        self._cand: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
+        self._roles_by_root: dict[str, set[str]] = defaultdict(set)
+        self._lower_cache: tuple[str, set[str]] = ("", set())
+        for a in locals:
+            a.clean = clean_name(a.name, a.kind)
+            a.key = store.speaker_key(a.clean)
+            self.kind[a.key][a.kind] += a.statements
+            self.names[a.key][a.clean] += a.statements
+
+    def run(self) -> None:
+        self._merges()
+        for a in self.locals:
+            if not self._split(a):
+                self._place(a)
+
+    # -- hand rules
+    def _merges(self) -> None:
+        for r in self.rules.of("merge"):
+            to = store.speaker_key(r.name)
+            for n in (r.name, *r.names):
+                for k in name_keys(n):
+                    if k != to:
+                        self.target[k] = (to, "merge", f"line {r.line}")
+            self.target.setdefault(to, (to, "merge", f"line {r.line}"))
+
+    def _split(self, a: ArticleSpeaker) -> bool:
+        for r in self.rules.of("split"):
+            scoped = (
+                a.article_id == r.article
+                if r.article
+                else _fold(a.outlet or "") == _fold(r.outlet or "")
+            )
+            if scoped and a.key in name_keys(r.name):
+                a.speaker_id = self._root(store.speaker_key(clean_name(r.speaker, a.kind)))[0]
+                a.how, a.note = "split", f"line {r.line}"
+                self.matched[r.line] += 1
+                return True
+        return False
+
+    # -- automatic rules
+    def _persons(self) -> list[str]:
+        return [k for k, c in self.kind.items() if c.most_common(1)[0][0] == "person"]
+
+    def _root(self, key: str) -> tuple[str, str, str | None]:
+        """Follow joins from ``key`` to the speaker it ends in: (id, first how, note)."""
+        how, note, seen = "", None, {key}
+        while key in self.target:
+            nxt, h, n = self.target[key]
+            if not how:
+                how, note = h, n
+            if nxt in seen:
+                break
+            seen.add(nxt)
+            key = nxt
+        return key, how, note
+
+    def _members(self, root: str) -> set[str]:
+        return {root} | {k for k in self.target if self._root(k)[0] == root}
+
+    def _kept_apart(self, key: str, root: str) -> bool:
+        if not self.apart:
+            return False
+        mine = self._members(key) if key not in self.target else {key}
+        theirs = self._members(root)
+        return any(mine & keys and theirs & keys for keys in self.apart)
+
+    def _candidates(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Surname key → roots of persons called so; given-name key → full names using it."""
+        by_surname: dict[str, set[str]] = defaultdict(set)
+        given: dict[str, set[str]] = defaultdict(set)
+        for k in self._persons():
+            name = self.names[k].most_common(1)[0][0]
+            if not is_full_name(name):
+                continue
+            for s in _surnames(name):
+                by_surname[s].add(self._root(k)[0])
+            g = _given(name)
+            if g is not None:
+                given[g].add(name)
+        return by_surname, given
+
+    def _place(self, a: ArticleSpeaker) -> None:
+        root, how, note = self._root(a.key)
+        if how == "merge":
+            a.speaker_id, a.how, a.note = root, how, note
+            return
+        a.speaker_id = a.key
+        a.how = "name" if a.clean == a.name else "cleaned"
+        if len(a.clean.split()) == 1 and a.key not in self.target:
+            self._one_word(a)
+
+    def _one_word(self, a: ArticleSpeaker) -> None:
+        """ "Berg": the person the article names in full, else the corpus's only Berg.
+
+        Only a speaker the NER took for a person may become someone the corpus has not
+        quoted under a full name ("Berg" → "Lars Berg" from the text); an organisation or
+        an unknown kind joins only a person already quoted ("Halvik" → "Petr Halvik").
+        """
+        if a.clean.lower() in TITLE_WORDS:
+            return  # "President" alone names no one
+        text = self.texts.get(a.article_id)
+        if text is not None:
+            found = names_in_text(a.clean, text, self._lower(a.article_id, text))
+            named = list(found.surname)
+            if a.kind != "person":
+                named = [n for n in named if self._known_person(n)]
+            if found.given and (named or a.kind != "org"):
+                if named or self._cache()[0].get(a.key):
+                    a.how = "ambiguous"
+                    a.note = "the article names: " + ", ".join([*named, *found.given])
+                return  # a first name there ("Paul Ryan"): no surname rule applies
+            if named:
+                self._named_in_text(a, named)
+                return
+        if a.kind != "org":
+            self._surname(a)
+
+    def _lower(self, article_id: str, text: str) -> set[str]:
+        if self._lower_cache[0] != article_id:
+            self._lower_cache = (article_id, _lower_words(text))
+        return self._lower_cache[1]
+
+    def _known_person(self, name: str) -> str | None:
+        """The corpus speaker a full name found in a text stands for, if a quoted person."""
+        root = self._root(store.speaker_key(clean_name(name)))[0]
+        return root if root in self.kind and self._is_person(root) else None
+
+    def _named_in_text(self, a: ArticleSpeaker, named: list[str]) -> None:
+        """Rule 4 of the module docstring: the article's own full names decide."""
+        known = {n: r for n in named if (r := self._known_person(n)) is not None}
+        fits = [r for r in dict.fromkeys(known.values()) if not self._kept_apart(a.key, r)]
+        if known and not fits:
+            a.how, a.note = "kept_apart", ", ".join(known)
+            return
+        if len(named) == 1 and (fits or not known):
+            a.speaker_id = fits[0] if fits else store.speaker_key(clean_name(named[0]))
+            a.how, a.note = "surname+text", named[0]
+            if not fits:  # a person quoted only by surname: shown under the text's full name
+                self.names[a.speaker_id][clean_name(named[0])] += 0
+            return
+        mine = set().union(*(role_words(r) for r in a.roles)) if a.roles else set()
+        by_role = [r for r in fits if mine & self._role_words_of(r)]
+        if len(by_role) == 1 and len(fits) == len(named):
+            a.speaker_id, a.how = by_role[0], "surname+role"
+            a.note = f"{', '.join(sorted(mine))} (of {', '.join(named)})"
+            return
+        a.how, a.note = "ambiguous", "the article names: " + ", ".join(named)
+
+    def _is_person(self, key: str) -> bool:
+        return self.kind[key].most_common(1)[0][0] == "person"
+
+    def _surname(self, a: ArticleSpeaker) -> None:
+        """Rules 4 and 5 of the module docstring, on the corpus's full names."""
+        by_surname, given = self._cache()
+        every = sorted(r for r in by_surname.get(a.key, set()) if r != a.key)
+        roots = [r for r in every if not self._kept_apart(a.key, r)]
+        if not roots:
+            if every:
+                a.how, a.note = "kept_apart", ", ".join(self._display(r) for r in every)
+            return
+        names = [self._display(r) for r in roots]
+        if a.key in given:
+            a.how = "ambiguous"
+            a.note = "also a first name: " + ", ".join(sorted(given[a.key])[:5])
+            return
+        if len(roots) == 1:
+            a.speaker_id, a.how, a.note = roots[0], "surname", None
+            return
+        mine = set().union(*(role_words(r) for r in a.roles)) if a.roles else set()
+        fits = [r for r in roots if mine & self._role_words_of(r)]
+        if len(fits) == 1:
+            a.speaker_id, a.how = fits[0], "surname+role"
+            a.note = f"{', '.join(sorted(mine))} (of {', '.join(names)})"
+            return
+        a.how, a.note = "ambiguous", "could be: " + ", ".join(names)
+
+    def _cache(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Candidates and their title words, computed once after the key-level joins."""
+        if self._cand is None:
+            self._cand = self._candidates()
+            for b in self.locals:
+                if b.kind == "person" and len(b.clean.split()) > 1:
+                    root = self._root(b.key)[0]
+                    for r in b.roles:
+                        self._roles_by_root[root] |= role_words(r)
+        return self._cand
+
+    def _role_words_of(self, root: str) -> set[str]:
+        self._cache()
+        return self._roles_by_root.get(root, set())
+
+    def _display(self, root: str) -> str:
+        return self.names[root].most_common(1)[0][0] if root in self.names else root
+
+
+def resolve(
+    locals: list[ArticleSpeaker],
+    rules: Rules = aliases.NO_RULES,
+    texts: Mapping[str, str] | None = None,
+) -> Resolution:
+    """Place every article speaker in a corpus speaker (sets ``speaker_id``, ``how``, ``note``)
+    and build the corpus speakers' names, kinds, aliases and roles.
+
+    ``texts``: article id → text, for the articles of one-word speakers (rule 4 looks there
+    for the full name); without it only the corpus's names are used.
+    """
+    r = _Resolver(locals, rules, texts or {})
+    r.run()
+    res = Resolution(locals)
+    groups: dict[str, list[ArticleSpeaker]] = defaultdict(list)
+    for a in locals:
+        groups[a.speaker_id].append(a)
+    for sid, members in groups.items():
+        name = _group_name(sid, members, rules, r)
+        res.speakers[sid] = {"name": name, "kind": _group_kind(members)}
+        res.aliases |= _group_aliases(sid, name, members)
+    res.roles = _roles(locals)
+    for rule in rules.of("merge"):
+        to = store.speaker_key(rule.name)
+        r.matched[rule.line] += sum(a.speaker_id == to and a.how == "merge" for a in locals)
+    for rule in rules.of("rename"):
+        r.matched[rule.line] += sum(len(groups.get(k, [])) for k in _rename_ids(rule, groups))
+    for rule in rules.of("keep_apart"):
+        keys = {k for n in rule.names for k in name_keys(n)}
+        r.matched[rule.line] += sum(a.key in keys for a in locals)
+    res.matched = dict(r.matched)
+    return res
+
+
+def _rename_ids(rule: Rule, groups: dict[str, list[ArticleSpeaker]]) -> list[str]:
+    keys = name_keys(rule.speaker)
+    return [sid for sid, members in groups.items() if sid in keys]
+
+
+def _group_name(sid: str, members: list[ArticleSpeaker], rules: Rules, r: _Resolver) -> str:
+    for rule in reversed(rules.of("rename")):
+        if sid in name_keys(rule.speaker):
+            return rule.name
+    for rule in rules.of("merge"):
+        if store.speaker_key(rule.name) == sid:
+            return rule.name
+    for rule in rules.of("split"):
+        if store.speaker_key(clean_name(rule.speaker)) == sid:
+            return clean_name(rule.speaker)
+    votes: Counter[str] = Counter(dict.fromkeys(r.names.get(sid, ()), 0))
+    for a in members:
+        votes[a.clean] += a.statements
+    own = [n for n in votes if store.speaker_key(n) == sid] or list(votes)
+    # a full name before a surname, mixed case before CAPITALS, then the most statements
+    return max(own, key=lambda n: (len(_core(n.split())) > 1, not n.isupper(), votes[n], n))
+
+
+def _group_kind(members: list[ArticleSpeaker]) -> str:
+    votes: Counter[str] = Counter()
+    for a in members:
+        votes[a.kind] += a.statements
+    order = {"person": 2, "org": 1, "other": 0}
+    return max(votes, key=lambda k: (votes[k], order.get(k, 0)))
+
+
+def _group_aliases(sid: str, name: str, members: list[ArticleSpeaker]) -> set[tuple[str, str]]:
+    """Forms seen for the speaker that lead back to them: "President Putin", "Putin"; not
+    "the president" or "he" (they name no one), nor a mention that swallowed other words."""
+    keys = {sid, store.speaker_key(name)} | {a.key for a in members}
+    keys |= _surnames(name)
+    out = {(sid, name)}
+    for a in members:
+        for form in {a.name, *a.aliases}:
+            alias = tidy(form)
+            if alias and store.speaker_key(clean_name(alias, a.kind)) in keys:
+                out.add((sid, alias))
+    return out
+
+
+def _roles(locals: list[ArticleSpeaker]) -> set[tuple[str, str, str]]:
+    """(speaker, article, role) with one spelling per role across the corpus ("President")."""
+    seen: list[tuple[str, str, str]] = []
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in locals:
+        for role in a.roles:
+            text = clean_role(role)
+            if text is not None:
+                seen.append((a.speaker_id, a.article_id, text))
+                spellings[_fold(text)][text] += 1
+    best = {k: max(c, key=lambda t: (c[t], not t.islower(), t)) for k, c in spellings.items()}
+    return {(sid, art, best[_fold(text)]) for sid, art, text in seen}
+
+
+# ----------------------------------------------------------------------- the store
+@dataclass(slots=True)
+class ApplyReport:
+    """What one pass over the store did."""
+
+    article_speakers: int
+    speakers: int
+    statements_moved: int
+    how: Counter[str]
+    rules: Rules
+    matched: dict[int, int]
+    rules_source: str  # "file", "stored" or "none"
+
+    def unmatched(self) -> list[Rule]:
+        return [r for r in self.rules.rules if not self.matched.get(r.line)]
+
+    def summary(self) -> str:
+        h = self.how
+        auto = ("surname+text", "surname", "surname+role")
+        text = (
+            f"{self.article_speakers} article speakers → {self.speakers} corpus speakers; "
+            f"joined automatically: {sum(h[k] for k in auto)} ("
+            + ", ".join(f"{k} {h[k]}" for k in auto)
+            + f"); ambiguous, left apart: "
+            f"{h['ambiguous']}; by hand: {h['merge'] + h['split']}; "
+            f"rules: {len(self.rules.rules)} ({self.rules_source}); "
+            f"statements moved: {self.statements_moved}"
+        )
+        for r in self.unmatched():
+            text += f"\nwarning: {self.rules.source}:{r.line}: {r.describe()} matched no speaker"
+        return text
+
+
+def rules_for(con: store.Connection, path: str | Path | None = None) -> tuple[Rules, str]:
+    """The rules to apply: the given file, else the configured file (QUOTEDESK_ALIASES), else
+    the ones stored with the database by the last apply. Returns (rules, where from)."""
+    path = path or aliases.configured_path()
+    if path is not None:
+        return aliases.load(path), "file"
+    stored = store.stored_speaker_rules(con)
+    return (stored, "stored") if stored.rules else (aliases.NO_RULES, "none")
+
+
+def apply(
+    con: store.Connection, rules: Rules | None = None, rules_source: str = "file"
+) -> ApplyReport:
+    """Recompute every corpus speaker on a write connection and store the result (in one
+    transaction, then unused speakers are dropped). ``rules=None`` uses :func:`rules_for`."""
+    if rules is None:
+        rules, rules_source = rules_for(con)
+    store.backfill_article_speakers(con)
+    locals = [ArticleSpeaker(**row) for row in store.article_speakers(con)]
+    one_word = {a.article_id for a in locals if len(clean_name(a.name, a.kind).split()) == 1}
+    res = resolve(locals, rules, store.article_texts(con, sorted(one_word)))
+    moved = store.write_speakers(con, res, rules)
+    store.drop_orphans(con)
+    return ApplyReport(
+        article_speakers=len(locals),
+        speakers=len(res.speakers),
+        statements_moved=moved,
+        how=res.counts(),
+        rules=rules,
+        matched=res.matched,
+        rules_source=rules_source,
+    )
+
+
+def apply_file(db: str | Path, path: str | Path | None = None) -> ApplyReport:
+    """``quotedesk speakers apply``: load the rules (checked before anything is written) and
+    apply them to the store at ``db``."""
+    with store.writer(db) as con:
+        rules, source = rules_for(con, path)
+        report = apply(con, rules, source)
+        store.rebuild_search_index(con)
+    return report
+
+
+# ---------------------------------------------------------------------- for reporters
+def speaker_index(db: str | Path, search: str | None = None, limit: int = 50) -> pl.DataFrame:
+    """Corpus speakers, most quoted first: statements, articles, the article names joined into
+    each (``names``), and ``by_hand`` (a hand rule placed or renamed them).
+
+    ``search`` matches the name, the id or any alias (case-insensitive substring).
+    """
+    return store.query(
+        db,
+        """WITH j AS (
+             SELECT speaker_id, list(DISTINCT name ORDER BY name) AS names,
+                    bool_or(how IN ('merge', 'split')) AS placed_by_hand,
+                    sum(len(statements)) AS statements, count(DISTINCT article_id) AS articles
+             FROM article_speakers GROUP BY speaker_id)
+           SELECT sp.speaker_id, sp.name, sp.kind, j.statements, j.articles, j.names,
+                  j.placed_by_hand OR EXISTS (
+                      SELECT 1 FROM speaker_rules r WHERE r.action = 'rename'
+                      AND r.speaker_id = sp.speaker_id) AS by_hand
+           FROM speakers sp JOIN j USING (speaker_id)
+           WHERE ? IS NULL OR sp.name ILIKE '%' || ? || '%' OR sp.speaker_id ILIKE '%' || ? || '%'
+              OR sp.speaker_id IN (SELECT speaker_id FROM speaker_aliases
+                                   WHERE alias ILIKE '%' || ? || '%')
+           ORDER BY j.statements DESC, sp.name LIMIT ?""",
+        [search, search, search, search, limit],
+    )
+
+
+def ambiguous(db: str | Path, limit: int = 50) -> pl.DataFrame:
+    """Names left apart because they could be several people: the name, its statements and
+    articles, and the candidates (``note``). Candidates for a hand merge or split."""
+    return store.query(
+        db,
+        """SELECT speaker_id, any_value(name) AS name, sum(len(statements)) AS statements,
+                  count(*) AS articles, any_value(note) AS note
+           FROM article_speakers WHERE how = 'ambiguous'
+           GROUP BY speaker_id ORDER BY statements DESC, speaker_id LIMIT ?""",
+        [limit],
+    )
+
+
+def suggestions(db: str | Path, limit: int = 50) -> list[str]:
+    """Rules a reporter may want, as TOML to paste into the rules file: speakers whose names
+    differ only by middle initials ("Donald J. Trump", "Donald Trump"), never joined
+    automatically because "George Bush" may be either president."""
+    sp = store.query(
+        db,
+        """SELECT s.speaker_id, s.name, count(*) AS statements FROM speakers s
+           JOIN statements st USING (speaker_id) WHERE s.kind = 'person'
+           GROUP BY ALL ORDER BY statements DESC""",
+    )
+    by_base: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for _sid, name, n in sp.iter_rows():
+        core = [w for w in name.split() if not _INITIAL.match(w)]
+        if is_full_name(name) and len(core) >= 2:
+            by_base[store.speaker_key(" ".join(core))].append((name, n))
+    out = []
+    for names in by_base.values():
+        if len(names) < 2:
+            continue
+        names.sort(key=lambda x: -x[1])
+        (main, n), others = names[0], names[1:]
+        shown = ", ".join(f"{name} ({k})" for name, k in others)
+        out.append(
+            f"# {main} ({n} statements) and {shown}: one person?\n[[merge]]\n"
+            f"name = {json.dumps(main)}\naliases = {json.dumps([x for x, _ in others])}"
+        )
+    return out[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerDetail:
+    """Everything the store knows about one corpus speaker."""
+
+    speaker_id: str
+    name: str
+    kind: str
+    aliases: list[str]
+    roles: pl.DataFrame  # role, first_seen, last_seen, articles: roles over time
+    members: pl.DataFrame  # name as resolved in articles, how joined, note, articles, statements
+    rules: list[str]  # descriptions of the hand rules that touched them
+
+
+def speaker_detail(db: str | Path, name: str) -> SpeakerDetail:
+    """One speaker by id, name or alias (ValueError when none or several match)."""
+    sid = _one_speaker(db, name)
+    row = store.query(db, "SELECT name, kind FROM speakers WHERE speaker_id = ?", [sid]).row(0)
+    al = store.query(
+        db, "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", [sid]
+    )["alias"].to_list()
+    roles = store.query(
+        db,
+        """SELECT r.role, min(a.published) AS first_seen, max(a.published) AS last_seen,
+                  count(*) AS articles
+           FROM speaker_roles r JOIN articles a USING (article_id)
+           WHERE r.speaker_id = ? GROUP BY r.role ORDER BY first_seen NULLS LAST, r.role""",
+        [sid],
+    )
+    members = store.query(
+        db,
+        """SELECT name, how, any_value(note) AS note, count(*) AS articles,
+                  sum(len(statements)) AS statements
+           FROM article_speakers WHERE speaker_id = ?
+           GROUP BY name, how ORDER BY statements DESC, name""",
+        [sid],
+    )
+    rules = store.query(
+        db,
+        """SELECT DISTINCT r.file, r.line, r.description FROM speaker_rules r
+           WHERE r.speaker_id = ? OR list_contains(r.speaker_ids, ?) ORDER BY r.line""",
+        [sid, sid],
+    )
+    described = [f"{f}:{ln}: {d}" for f, ln, d in rules.iter_rows()]
+    return SpeakerDetail(sid, row[0], row[1], al, roles, members, described)
+
+
+def _one_speaker(db: str | Path, name: str) -> str:
+    key = store.speaker_key(clean_name(name))
+    found = store.query(
+        db,
+        """SELECT speaker_id FROM speakers WHERE speaker_id IN (?, ?)
+           UNION SELECT speaker_id FROM speaker_aliases WHERE lower(alias) = lower(?)""",
+        [store.speaker_key(name), key, name.strip()],
+    )["speaker_id"].to_list()
+    exact = [s for s in found if s in (store.speaker_key(name), key)]
+    matches = sorted(set(exact or found))
+    if len(matches) != 1:
+        why = "no speaker" if not matches else f"several speakers ({', '.join(matches)})"
+        raise ValueError(f"{why} called {name!r} in {db}")
+    return matches[0]
+
+
+def rule_rows(res: Resolution, rules: Rules) -> list[dict[str, Any]]:
+    """``speaker_rules`` rows: each rule, where it is written and the speakers it touched."""
+    rows = []
+    for no, r in enumerate(rules.rules, 1):
+        ids = _rule_speaker_ids(r, res)
+        rows.append(
+            {
+                "rule_no": no,
+                "action": r.action,
+                "file": rules.source,
+                "line": r.line,
+                "rule": aliases.rule_json(r),
+                "description": r.describe(),
+                "speaker_id": ids[0] if len(ids) == 1 else None,
+                "speaker_ids": ids,
+                "matched": res.matched.get(r.line, 0),
+            }
+        )
+    return rows
+
+
+def _rule_speaker_ids(r: Rule, res: Resolution) -> list[str]:
+    if r.action == "merge":
+        return [store.speaker_key(r.name)]
+    if r.action == "split":
+        return [store.speaker_key(clean_name(r.speaker))]
+    if r.action == "rename":
+        return sorted(k for k in name_keys(r.speaker) if k in res.speakers)
+    keys = {k for n in r.names for k in name_keys(n)}
+    return sorted({a.speaker_id for a in res.locals if a.key in keys})
