@@ -437,6 +437,25 @@ FIGURES: list[tuple[str, list[Row]]] = [
         "The wreck lies about 50 miles south of the island.",
         [("50 miles", 50, "mi", "measure", True, "wreck")],
     ),
+    # ------------------------------------------------------------ known misses (README limits)
+    pytest.param(
+        "Deaths ran at seven per 100,000 residents.",
+        [("seven per 100,000", 7, "per 100,000", "other", False, "Deaths")],
+        marks=pytest.mark.xfail(strict=True, reason="rates: the denominator is read as a count"),
+        id="rate-per-100k",
+    ),
+    pytest.param(
+        "They bought a 25-room mansion.",
+        [("25-room", 25, None, "count", False, "mansion")],
+        marks=pytest.mark.xfail(strict=True, reason="counts inside compound adjectives"),
+        id="compound-count",
+    ),
+    pytest.param(
+        "In total 1885 aftershocks were recorded.",
+        [("1885", 1885, None, "count", False, "aftershocks")],
+        marks=pytest.mark.xfail(strict=True, reason="a four-digit count is taken for a year"),
+        id="year-like-count",
+    ),
     # ------------------------------------------------------------ classes found on unannotated
     # Wikinews articles outside the gold set (sentences written for this table)
     (
@@ -475,7 +494,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
 ]
 
-NO_FIGURES: list[str] = [
+NO_FIGURES: list[object] = [  # sentences, or pytest.param for known misses
     "The law was passed in 2019.",
     "Turnout was low in the 2016 election.",
     "Prices have risen steadily since the 1990s.",
@@ -533,6 +552,16 @@ NO_FIGURES: list[str] = [
     "She won the 400 m hurdles in Doha.",
     "The meeting was at nine.",
     "The species lived millions of years ago.",
+    pytest.param(
+        "Leeds won by 24 points to 18.",
+        marks=pytest.mark.xfail(strict=True, reason="score tallies with a noun are counted"),
+        id="score-with-noun",
+    ),
+    pytest.param(
+        "One witness told the court he saw the car.",
+        marks=pytest.mark.xfail(strict=True, reason="'one' as an indefinite is counted"),
+        id="indefinite-one",
+    ),
 ]
 
 
