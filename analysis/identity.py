@@ -27,10 +27,11 @@ The rules, in order (each article speaker's ``how`` records which one placed it)
    surname, ``surname+role`` if the title seen with it ("President Trump") is a title of
    exactly one of them ("Donald Trump", not "Mary Trump"); two presidents Bush stay apart.
 5. ``ambiguous``: a name refused by 3 and 4 stays a speaker of its own, with the candidates
-   in ``note``: an honest "Trump" rather than a guess. ``quotedesk speakers list
-   --ambiguous`` lists them, with variants such as "Donald J. Trump"/"Donald Trump" that are
-   never joined automatically ("George Bush" may be either president), for the reporter to
-   merge or split by hand.
+   in ``note``: an honest "Trump" rather than a guess; ``kept_apart`` when a keep_apart rule
+   refused it. ``quotedesk speakers list --ambiguous`` lists them for the reporter to merge or
+   split by hand, and ``--suggest`` the names that differ only by middle initials ("Donald J.
+   Trump", "Donald Trump"), which are never joined automatically: "George Bush" may be
+   either president.
 
 An organisation joins a person only when its own article names, in full, a person the corpus
 has quoted (the NER often takes an unfamiliar surname for an organisation). A statement that
@@ -45,6 +46,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,52 +54,56 @@ import polars as pl
 
 from analysis import aliases, store
 from analysis.aliases import Rule, Rules
-from analysis.extract.vocab import (
-    HONORIFICS,
-    ORG_HEADS,
-    TITLE_NOUNS,
-)  # data only; spaCy is not imported
+
+# data only: importing vocab does not import spaCy
+from analysis.extract.vocab import HONORIFICS, ORG_HEADS, TITLE_NOUNS
+
+_key = lru_cache(maxsize=1 << 16)(store.speaker_key)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 # Words before a name that are a title, not part of it. TITLE_NOUNS plus the abbreviated and
 # legal forms seen in news copy.
 TITLE_WORDS: frozenset[str] = (
     TITLE_NOUNS
     | frozenset(HONORIFICS)
-    | frozenset(
-        """mr mrs ms dr sen rep gov gen lt col sgt cpl pvt capt cmdr adm prof rev hon atty supt insp
-    det pres vice defendant plaintiff suspect witness victim sheriff chancellor premier
+    | _words(
+        """mr mrs ms dr sen rep gov gen lt col sgt cpl pvt capt cmdr adm prof rev hon atty supt
+    insp det pres vice defendant plaintiff suspect witness victim sheriff chancellor premier
     president-elect congressmember assemblyman assemblywoman alderman secretary-general
-    councilmember councilman councilwoman first lady""".split()
+    councilmember councilman councilwoman first lady"""
     )
 )
 # Titles that are part of how a person is named when only one word follows: "Pope Francis",
 # "Prince Harry" are not "Francis" and "Harry".
-STYLED_TITLES: frozenset[str] = frozenset(
+STYLED_TITLES: frozenset[str] = _words(
     """pope king queen prince princess emperor empress sheikh ayatollah sultan emir lord lady
-    dame sir saint cardinal archbishop""".split()
+    dame sir saint cardinal archbishop"""
 )
 # Words that make a phrase a role ("Republican fundraiser"): titles, plus common trades.
-ROLE_WORDS: frozenset[str] = TITLE_NOUNS | frozenset(
+ROLE_WORDS: frozenset[str] = TITLE_NOUNS | _words(
     """adviser advisor aide strategist pollster fundraiser member owner resident organizer
     organiser coordinator physician surgeon veteran chairperson treasurer cofounder co-founder
     president-elect politician host anchor correspondent banker investor trader worker employee
     supervisor principal dean provost rector counsel solicitor barrister advocate whip mp mep
     secretary-general spokesperson photographer producer director filmmaker musician artist
-    comedian entrepreneur businessman businesswoman billionaire attorney-general""".split()
+    comedian entrepreneur businessman businesswoman billionaire attorney-general"""
 )
-NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES: frozenset[str] = _words("jr sr ii iii iv")
 # Particles joined to a surname by a hyphen: "al-Assad" is also called "Assad".
-SURNAME_PARTICLES: frozenset[str] = frozenset({"al", "el", "bin", "ibn", "abu", "ben", "ould"})
-
+SURNAME_PARTICLES: frozenset[str] = _words("al el bin ibn abu ben ould")
 # Capitalised words after a surname that make a name of a thing, not a person: "Trump Tower".
 _NAME_OF_THING: frozenset[str] = (
     ORG_HEADS
     | NAME_SUFFIXES
-    | frozenset(
+    | _words(
         """administration organization organisation foundation tower towers hotel international
     inc corp ltd llc co plaza center centre street avenue road park square bridge airport
     station stadium media news times post trust fund era doctrine act law bill plan cabinet
-    voters supporters family team rally presidency policies policy tweets""".split()
+    voters supporters family team rally presidency policies policy tweets"""
     )
 )
 _LETTERS = r"[^\W\d_]"
@@ -113,7 +119,7 @@ _RUN_BEFORE = re.compile(rf"(?<![\w.'\u2019-])(?:{_NAME_WORD}{_GAP})+$")
 _RUN_AFTER = re.compile(rf"(?:{_GAP}{_NAME_WORD}(?![\w'\u2019-]))*")
 # Capitalised words that open sentences and clauses, not names: "Although Berg", "Both Berg".
 # (A word the same article also writes in lower case is caught without this list.)
-_NOT_NAMES: frozenset[str] = frozenset(
+_NOT_NAMES: frozenset[str] = _words(
     """the a an and but or nor if as at in on of for to by with from yesterday today tomorrow
     tonight when while after before then also so that this these those his her their its our
     my your we they he she it i asked meanwhile however later earlier according both former
@@ -122,7 +128,7 @@ _NOT_NAMES: frozenset[str] = frozenset(
     under over upon another unless within without among between during despite about above
     below across against along around behind beyond into toward towards every each either
     neither many much more most other others some such than whose whom whether yet not no
-    all any few several like unlike""".split()
+    all any few several like unlike"""
 )
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -133,6 +139,7 @@ _INITIAL = re.compile(r"^(?:[A-Z]\.?)+$")
 
 
 # ---------------------------------------------------------------------------- names
+@lru_cache(maxsize=1 << 16)  # names repeat across thousands of articles
 def tidy(text: str) -> str:
     """Undo what tokenization and mention spans do to a name: the part after the last
     paragraph break, one space between words, "al - Assad" → "al-Assad", "( WHO" and "'s"
@@ -145,6 +152,7 @@ def tidy(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip(' ,.;:-"\u201c\u201d') or text.strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(name: str, kind: str = "person") -> str:
     """The name without titles, "the", possessives and tokenizer spacing.
 
@@ -182,7 +190,7 @@ def _core(words: Sequence[str]) -> list[str]:
 
 def name_keys(name: str) -> set[str]:
     """The ids a name written in a rules file can stand for: as written, and cleaned."""
-    return {store.speaker_key(name), store.speaker_key(clean_name(name, "person"))}
+    return {_key(name), _key(clean_name(name, "person"))}
 
 
 _FULL_NAME = re.compile(rf"^{_NAME_WORD}\.?(?: {_NAME_WORD}\.?)+$")
@@ -207,10 +215,10 @@ def _surnames(name: str) -> set[str]:
     if len(core) < 2:
         return set()
     last = core[-1]
-    keys = {store.speaker_key(last)}
+    keys = {_key(last)}
     head, _, tail = last.partition("-")
     if tail and head.lower() in SURNAME_PARTICLES:
-        keys.add(store.speaker_key(tail))
+        keys.add(_key(tail))
     return keys
 
 
@@ -219,7 +227,7 @@ def _given(name: str) -> str | None:
     core = _core(name.split())
     if len(core) < 2 or _INITIAL.match(core[0]):
         return None
-    return store.speaker_key(core[0])
+    return _key(core[0])
 
 
 def _initials_base(name: str) -> str | None:
@@ -227,21 +235,23 @@ def _initials_base(name: str) -> str | None:
     core = _core(name.split())
     if len(core) < 3 or not all(_INITIAL.match(w) for w in core[1:-1]):
         return None
-    return store.speaker_key(" ".join([core[0], core[-1], *name.split()[len(core) :]]))
+    return _key(" ".join([core[0], core[-1], *name.split()[len(core) :]]))
 
 
-def role_words(role: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def role_words(role: str) -> frozenset[str]:
     """The title words of a role phrase: "Russian President" → {"president"}."""
-    out = set()
+    out: set[str] = set()
     for w in role.lower().replace("-", " ").split():
         w = w.strip(".,;:()\"'").removesuffix("'s").removesuffix("\u2019s")
         if w in ROLE_WORDS:
             out.add(w)
         elif w.endswith("s") and w[:-1] in ROLE_WORDS:
             out.add(w[:-1])
-    return out
+    return frozenset(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_role(role: str) -> str | None:
     """A role as shown: tidied, without a leading article; None if it names no role of one
     person ("ministers" is a group)."""
@@ -396,7 +406,7 @@ class _Resolver:
         self._lower_cache: tuple[str, set[str]] = ("", set())
         for a in locals:
             a.clean = clean_name(a.name, a.kind)
-            a.key = store.speaker_key(a.clean)
+            a.key = _key(a.clean)
             self.kind[a.key][a.kind] += a.statements
             self.names[a.key][a.clean] += a.statements
 
@@ -409,7 +419,7 @@ class _Resolver:
     # -- hand rules
     def _merges(self) -> None:
         for r in self.rules.of("merge"):
-            to = store.speaker_key(r.name)
+            to = _key(r.name)
             for n in (r.name, *r.names):
                 for k in name_keys(n):
                     if k != to:
@@ -424,7 +434,7 @@ class _Resolver:
                 else _fold(a.outlet or "") == _fold(r.outlet or "")
             )
             if scoped and a.key in name_keys(r.name):
-                a.speaker_id = self._root(store.speaker_key(clean_name(r.speaker, a.kind)))[0]
+                a.speaker_id = self._root(_key(clean_name(r.speaker, a.kind)))[0]
                 a.how, a.note = "split", f"line {r.line}"
                 self.matched[r.line] += 1
                 return True
@@ -515,18 +525,18 @@ class _Resolver:
 
     def _known_person(self, name: str) -> str | None:
         """The corpus speaker a full name found in a text stands for, if a quoted person."""
-        root = self._root(store.speaker_key(clean_name(name)))[0]
+        root = self._root(_key(clean_name(name)))[0]
         return root if root in self.kind and self._is_person(root) else None
 
     def _named_in_text(self, a: ArticleSpeaker, named: list[str]) -> None:
-        """Rule 4 of the module docstring: the article's own full names decide."""
+        """Rule 3 of the module docstring: the article's own full names decide."""
         known = {n: r for n in named if (r := self._known_person(n)) is not None}
         fits = [r for r in dict.fromkeys(known.values()) if not self._kept_apart(a.key, r)]
         if known and not fits:
             a.how, a.note = "kept_apart", ", ".join(known)
             return
         if len(named) == 1 and (fits or not known):
-            a.speaker_id = fits[0] if fits else store.speaker_key(clean_name(named[0]))
+            a.speaker_id = fits[0] if fits else _key(clean_name(named[0]))
             a.how, a.note = "surname+text", named[0]
             if not fits:  # a person quoted only by surname: shown under the text's full name
                 self.names[a.speaker_id][clean_name(named[0])] += 0
@@ -543,7 +553,7 @@ class _Resolver:
         return self.kind[key].most_common(1)[0][0] == "person"
 
     def _surname(self, a: ArticleSpeaker) -> None:
-        """Rules 4 and 5 of the module docstring, on the corpus's full names."""
+        """Rule 4 of the module docstring: the corpus's full names decide."""
         by_surname, given = self._cache()
         every = sorted(r for r in by_surname.get(a.key, set()) if r != a.key)
         roots = [r for r in every if not self._kept_apart(a.key, r)]
@@ -594,7 +604,7 @@ def resolve(
     """Place every article speaker in a corpus speaker (sets ``speaker_id``, ``how``, ``note``)
     and build the corpus speakers' names, kinds, aliases and roles.
 
-    ``texts``: article id → text, for the articles of one-word speakers (rule 4 looks there
+    ``texts``: article id → text, for the articles of one-word speakers (rule 3 looks there
     for the full name); without it only the corpus's names are used.
     """
     r = _Resolver(locals, rules, texts or {})
@@ -609,7 +619,7 @@ def resolve(
         res.aliases |= _group_aliases(sid, name, members)
     res.roles = _roles(locals)
     for rule in rules.of("merge"):
-        to = store.speaker_key(rule.name)
+        to = _key(rule.name)
         r.matched[rule.line] += sum(a.speaker_id == to and a.how == "merge" for a in locals)
     for rule in rules.of("rename"):
         r.matched[rule.line] += sum(len(groups.get(k, [])) for k in _rename_ids(rule, groups))
@@ -630,15 +640,15 @@ def _group_name(sid: str, members: list[ArticleSpeaker], rules: Rules, r: _Resol
         if sid in name_keys(rule.speaker):
             return rule.name
     for rule in rules.of("merge"):
-        if store.speaker_key(rule.name) == sid:
+        if _key(rule.name) == sid:
             return rule.name
     for rule in rules.of("split"):
-        if store.speaker_key(clean_name(rule.speaker)) == sid:
+        if _key(clean_name(rule.speaker)) == sid:
             return clean_name(rule.speaker)
     votes: Counter[str] = Counter(dict.fromkeys(r.names.get(sid, ()), 0))
     for a in members:
         votes[a.clean] += a.statements
-    own = [n for n in votes if store.speaker_key(n) == sid] or list(votes)
+    own = [n for n in votes if _key(n) == sid] or list(votes)
     # a full name before a surname, mixed case before CAPITALS, then the most statements
     return max(own, key=lambda n: (len(_core(n.split())) > 1, not n.isupper(), votes[n], n))
 
@@ -654,13 +664,16 @@ def _group_kind(members: list[ArticleSpeaker]) -> str:
 def _group_aliases(sid: str, name: str, members: list[ArticleSpeaker]) -> set[tuple[str, str]]:
     """Forms seen for the speaker that lead back to them: "President Putin", "Putin"; not
     "the president" or "he" (they name no one), nor a mention that swallowed other words."""
-    keys = {sid, store.speaker_key(name)} | {a.key for a in members}
+    keys = {sid, _key(name)} | {a.key for a in members}
     keys |= _surnames(name)
     out = {(sid, name)}
     for a in members:
         for form in {a.name, *a.aliases}:
-            alias = tidy(form)
-            if alias and store.speaker_key(clean_name(alias, a.kind)) in keys:
+            words = tidy(form).split()
+            while len(words) > 1 and words[0].lower() in _NOT_NAMES:
+                words = words[1:]  # "Both President Trump" → "President Trump"
+            alias = " ".join(words)
+            if alias and _key(clean_name(alias, a.kind)) in keys:
                 out.add((sid, alias))
     return out
 
@@ -810,7 +823,7 @@ def suggestions(db: str | Path, limit: int = 50) -> list[str]:
     for _sid, name, n in sp.iter_rows():
         core = [w for w in name.split() if not _INITIAL.match(w)]
         if is_full_name(name) and len(core) >= 2:
-            by_base[store.speaker_key(" ".join(core))].append((name, n))
+            by_base[_key(" ".join(core))].append((name, n))
     out = []
     for names in by_base.values():
         if len(names) < 2:
@@ -872,14 +885,14 @@ def speaker_detail(db: str | Path, name: str) -> SpeakerDetail:
 
 
 def _one_speaker(db: str | Path, name: str) -> str:
-    key = store.speaker_key(clean_name(name))
+    key = _key(clean_name(name))
     found = store.query(
         db,
         """SELECT speaker_id FROM speakers WHERE speaker_id IN (?, ?)
            UNION SELECT speaker_id FROM speaker_aliases WHERE lower(alias) = lower(?)""",
-        [store.speaker_key(name), key, name.strip()],
+        [_key(name), key, name.strip()],
     )["speaker_id"].to_list()
-    exact = [s for s in found if s in (store.speaker_key(name), key)]
+    exact = [s for s in found if s in (_key(name), key)]
     matches = sorted(set(exact or found))
     if len(matches) != 1:
         why = "no speaker" if not matches else f"several speakers ({', '.join(matches)})"
@@ -910,9 +923,9 @@ def rule_rows(res: Resolution, rules: Rules) -> list[dict[str, Any]]:
 
 def _rule_speaker_ids(r: Rule, res: Resolution) -> list[str]:
     if r.action == "merge":
-        return [store.speaker_key(r.name)]
+        return [_key(r.name)]
     if r.action == "split":
-        return [store.speaker_key(clean_name(r.speaker))]
+        return [_key(clean_name(r.speaker))]
     if r.action == "rename":
         return sorted(k for k in name_keys(r.speaker) if k in res.speakers)
     keys = {k for n in r.names for k in name_keys(n)}

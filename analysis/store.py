@@ -837,14 +837,13 @@ def backfill_article_speakers(con: duckdb.DuckDBPyConnection) -> int:
 
 def article_speakers(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Every article speaker with its article's outlet, as ``identity.ArticleSpeaker`` fields."""
-    rows = con.sql(
+    table = con.sql(
         """SELECT s.article_id, a.outlet, s.name, s.kind, s.aliases, s.roles,
-                  len(s.statements) AS statements
+                  len(s.statements)::INTEGER AS statements
            FROM article_speakers s LEFT JOIN articles a USING (article_id)
            ORDER BY s.article_id, s.name"""
-    ).fetchall()
-    keys = ("article_id", "outlet", "name", "kind", "aliases", "roles", "statements")
-    return [dict(zip(keys, r, strict=True)) for r in rows]
+    ).to_arrow_table()  # ~2x faster than fetchall() for rows holding lists
+    return list(table.to_pylist())
 
 
 def stored_speaker_rules(con: duckdb.DuckDBPyConnection) -> Rules:
@@ -880,14 +879,15 @@ def write_speakers(con: duckdb.DuckDBPyConnection, res: Resolution, rules: Rules
             """UPDATE article_speakers SET speaker_id = p.speaker_id, how = p.how, note = p.note
                FROM _placed p
                WHERE article_speakers.article_id = p.article_id
-                 AND article_speakers.name = p.name"""
+                 AND article_speakers.name = p.name
+                 AND (article_speakers.speaker_id IS DISTINCT FROM p.speaker_id
+                      OR article_speakers.how IS DISTINCT FROM p.how
+                      OR article_speakers.note IS DISTINCT FROM p.note)"""
         )
         con.unregister("_placed")
         moved = _repoint_statements(con)
-        con.execute("DELETE FROM speaker_aliases")
-        _insert(con, "speaker_aliases", _dicts(("speaker_id", "alias"), res.aliases))
-        con.execute("DELETE FROM speaker_roles")
-        _insert(con, "speaker_roles", _dicts(("speaker_id", "article_id", "role"), res.roles))
+        _sync(con, "speaker_aliases", ("speaker_id", "alias"), res.aliases)
+        _sync(con, "speaker_roles", ("speaker_id", "article_id", "role"), res.roles)
         con.execute("DELETE FROM speaker_rules")
         now = dt.datetime.now()
         rule_table = [{**r, "applied_at": now} for r in rule_rows(res, rules)]
@@ -897,6 +897,29 @@ def write_speakers(con: duckdb.DuckDBPyConnection, res: Resolution, rules: Rules
         con.execute("ROLLBACK")
         raise
     return moved
+
+
+def _sync(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    cols: tuple[str, ...],
+    rows: Iterable[tuple[str, ...]],
+) -> None:
+    """Make ``table`` hold exactly ``rows``, writing only the difference: deleting every row
+    of a table that other tables reference takes DuckDB seconds per 10,000 rows."""
+    rows = list(rows)
+    want = pa.table({c: pa.array([r[i] for r in rows], pa.string()) for i, c in enumerate(cols)})
+    same = " AND ".join(f"w.{c} = t.{c}" for c in cols)
+    names = ", ".join(cols)
+    con.register("_want", want)
+    try:
+        con.execute(f"DELETE FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM _want w WHERE {same})")
+        con.execute(
+            f"INSERT INTO {table} ({names}) "
+            f"SELECT {names} FROM _want EXCEPT SELECT {names} FROM {table}"
+        )
+    finally:
+        con.unregister("_want")
 
 
 def _upsert_speaker_names(con: duckdb.DuckDBPyConnection, speakers: list[dict[str, Any]]) -> None:
