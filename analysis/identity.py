@@ -349,6 +349,7 @@ def _same_person(name: str) -> tuple[str, ...]:
     return (core[0].lower(), core[-1].lower()) if len(core) > 1 else tuple(core)
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
@@ -404,11 +405,15 @@ class _Resolver:
         self._cand: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         self._roles_by_root: dict[str, set[str]] = defaultdict(set)
         self._lower_cache: tuple[str, set[str]] = ("", set())
+        weight: Counter[tuple[str, str]] = Counter()  # (name, kind) → statements
         for a in locals:
             a.clean = clean_name(a.name, a.kind)
             a.key = _key(a.clean)
-            self.kind[a.key][a.kind] += a.statements
-            self.names[a.key][a.clean] += a.statements
+            weight[a.name, a.kind] += a.statements
+        for (name, kind), n in weight.items():  # a few thousand names, not every article's
+            clean = clean_name(name, kind)
+            self.kind[_key(clean)][kind] += n
+            self.names[_key(clean)][clean] += n
 
     def run(self) -> None:
         self._merges()
@@ -667,15 +672,22 @@ def _group_aliases(sid: str, name: str, members: list[ArticleSpeaker]) -> set[tu
     keys = {sid, _key(name)} | {a.key for a in members}
     keys |= _surnames(name)
     out = {(sid, name)}
-    for a in members:
-        for form in {a.name, *a.aliases}:
-            words = tidy(form).split()
-            while len(words) > 1 and words[0].lower() in _NOT_NAMES:
-                words = words[1:]  # "Both President Trump" → "President Trump"
-            alias = " ".join(words)
-            if alias and _key(clean_name(alias, a.kind)) in keys:
-                out.add((sid, alias))
+    forms = {(form, a.kind) for a in members for form in (a.name, *a.aliases)}
+    for form, kind in forms:
+        alias, key = _alias(form, kind)
+        if alias and key in keys:
+            out.add((sid, alias))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _alias(form: str, kind: str) -> tuple[str, str]:
+    """A form as shown among aliases, and the id it leads to."""
+    words = tidy(form).split()
+    while len(words) > 1 and words[0].lower() in _NOT_NAMES:
+        words = words[1:]  # "Both President Trump" → "President Trump"
+    alias = " ".join(words)
+    return alias, _key(clean_name(alias, kind))
 
 
 def _roles(locals: list[ArticleSpeaker]) -> set[tuple[str, str, str]]:
