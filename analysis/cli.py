@@ -33,6 +33,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(
             f"error: ... and {len(report.errors) - 20} more (table ingest_errors)", file=sys.stderr
         )
+    if report.errors:  # by reason, so a reporter sees at once what kind of garbage it was
+        from analysis.articles import summarise
+
+        print(summarise(report.errors), file=sys.stderr)
     print(report.summary())
     return 0 if report.ok else 1
 
@@ -126,16 +130,58 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_queries(args: argparse.Namespace) -> int:
-    from analysis import bench
+    from analysis import bench, store
 
+    if args.refresh_facts:
+        with store.writer(args.db) as con:
+            store.refresh_facts(con)
+    facts = "fresh" if store.facts_fresh(args.db) else "stale: computed on the fly by every query"
     df = bench.run(args.db, repeat=args.repeat)
     print(bench.table(df))
     worst = df.row(0, named=True)
     print(
-        f"{df.height} queries x {args.repeat} runs on {args.db}; slowest p95: "
-        f"{worst['p95_ms']:.0f} ms ({worst['query']}, {worst['filters']})"
+        f"{df.height} queries x {args.repeat} runs on {args.db} (dashboard facts {facts}); "
+        f"slowest p95: {worst['p95_ms']:.0f} ms ({worst['query']}, {worst['filters']})"
     )
     return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from analysis import perf
+
+    cfg = perf.BenchConfig(
+        corpus=Path(args.corpus) if args.corpus else perf.default_corpus(),
+        limit=args.limit,
+        runs=args.runs,
+        processes=tuple(args.processes),
+        ingest=not args.no_ingest,
+        query_dbs=tuple(Path(p) for p in args.query_db),
+        query_repeat=args.query_repeat,
+    )
+    log = (lambda line: print(line, file=sys.stderr, flush=True)) if not args.quiet else None
+    result = perf.run_bench(cfg, log=log or (lambda _: None))
+    print(perf.report(result))
+    return 0
+
+
+def cmd_cluster_extract(args: argparse.Namespace) -> int:
+    from analysis.cluster import run_job
+
+    report = run_job(
+        args.inputs, args.out, actors=args.actors, batch_size=args.batch_size, address=args.address
+    )
+    print(report.summary())
+    return 0 if not report.errors else 1
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from analysis.load import load
+
+    report = load(args.partitions, args.db, batch_size=args.batch_size)
+    for err in report.errors[:20]:
+        print(f"error: {err}", file=sys.stderr)
+    print(report.summary())
+    return 0 if report.ok else 1
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -347,7 +393,70 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--db", default=_db_default())
     s.add_argument("--repeat", type=int, default=10, help="timed runs per query (K)")
+    s.add_argument(
+        "--refresh-facts",
+        action="store_true",
+        help="first rebuild the dashboard's facts if the data changed (ingest does it; a "
+        "store from an older quotedesk has none)",
+    )
     s.set_defaults(func=cmd_bench_queries)
+
+    s = sub.add_parser(
+        "bench",
+        help="measure extraction and ingest throughput and memory",
+        formatter_class=fmt,
+        description="Articles/s and words/s of quotedesk's extraction and of the bare spaCy "
+        "pipeline on the same texts, with 1 and 2 processes; end-to-end ingest into DuckDB; "
+        "re-ingest with 1%% of the articles changed; peak memory; optionally the dashboard "
+        "queries' latency on given stores. Each measure runs RUNS times in a fresh process; "
+        "the table shows medians.\n\nexample:\n"
+        "  quotedesk bench --limit 500 --runs 3\n"
+        "  quotedesk bench --no-ingest --processes 1 2 --query-db bench-1m.duckdb",
+    )
+    s.add_argument("--corpus", default=None, help="articles (default: AllSides articles-5k)")
+    s.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    s.add_argument("--runs", type=int, default=3, help="runs per measure (default: %(default)s)")
+    s.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="default: 1 2")
+    s.add_argument("--no-ingest", action="store_true", help="skip ingest and re-ingest")
+    s.add_argument("--query-db", action="append", default=[], help="time queries on this store")
+    s.add_argument("--query-repeat", type=int, default=10, help="runs per query")
+    s.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    s.set_defaults(func=cmd_bench)
+
+    s = sub.add_parser(
+        "cluster-extract",
+        help="extract on a Ray cluster into Parquet partitions",
+        formatter_class=fmt,
+        description="Read input files or folders (local or s3://, gs://, ...), extract every "
+        "article on a pool of Ray actors that each load spaCy once, and write "
+        "OUT/{articles,statements,figures,errors}/*.parquet; merge them into a store with "
+        "`quotedesk load`. Needs `pip install 'quotedesk[cluster]'`.\n\nexample:\n"
+        "  quotedesk cluster-extract corpus/ --out run-1/ --actors 2\n"
+        "  quotedesk cluster-extract s3://news/2024/ --out s3://news-out/run-1 "
+        "--address auto --actors 64",
+    )
+    s.add_argument("inputs", nargs="+", help="files or folders, local or object-store URIs")
+    s.add_argument("--out", required=True, help="folder or URI for the Parquet partitions")
+    s.add_argument("--actors", type=int, default=2, help="extraction actors (1 CPU each)")
+    s.add_argument("--batch-size", type=int, default=16, help="articles per actor call")
+    s.add_argument(
+        "--address", default=None, help="Ray cluster ('auto', ray://host:10001); default: local"
+    )
+    s.set_defaults(func=cmd_cluster_extract)
+
+    s = sub.add_parser(
+        "load",
+        help="merge cluster-extract partitions into a database",
+        formatter_class=fmt,
+        description="Merge OUT/articles/*.parquet (and input errors) written by "
+        "`quotedesk cluster-extract` into a store, as `quotedesk ingest` would have stored the "
+        "same input. Unchanged articles are skipped, so loading twice changes nothing."
+        "\n\nexample:\n  quotedesk load run-1/ --db news.duckdb",
+    )
+    s.add_argument("partitions", help="the --out folder or URI of cluster-extract")
+    s.add_argument("--db", default=_db_default(), help="DuckDB file (default: %(default)s)")
+    s.add_argument("--batch-size", type=int, default=None, help="articles per transaction")
+    s.set_defaults(func=cmd_load)
 
     s = sub.add_parser(
         "export",

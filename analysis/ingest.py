@@ -21,8 +21,12 @@ from typing import Any
 from analysis import articles as reader
 from analysis import dedup, identity, settings, store
 from analysis.extract import nlp as nlp_loader
-from analysis.extract.pipeline import EXTRACTOR_VERSION, extract_articles
-from analysis.records import Article, InputError
+from analysis.extract.pipeline import EXTRACTOR_VERSION, Extractor
+from analysis.records import Article, Extraction, InputError
+
+# Parses and extracts a batch of articles (``Extractor``; ``analysis.load`` passes one that
+# looks up extractions made on a cluster).
+Extract = Callable[[list[Article]], Iterable[tuple[Article, Extraction]]]
 
 
 @dataclass(slots=True)
@@ -65,8 +69,16 @@ def ingest(
     n_process: int | None = None,
     progress: bool | None = None,
     on_batch: Callable[[IngestReport], None] | None = None,
+    records: Iterable[Article | InputError] | None = None,
+    extract: Extract | None = None,
+    command: str = "ingest",
 ) -> IngestReport:
-    """Read ``paths`` into the store at ``db``; returns counts, errors and timing."""
+    """Read ``paths`` into the store at ``db``; returns counts, errors and timing.
+
+    ``records`` and ``extract``, when given, replace reading ``paths`` and extracting with
+    spaCy (``quotedesk load`` passes what a cluster extracted; ``paths`` are then only named in
+    the run's record).
+    """
     started = time.perf_counter()
     batch_size = batch_size or settings.get_int("batch_size")
     n_process = n_process or settings.get_int("n_process")
@@ -74,19 +86,23 @@ def ingest(
     with store.writer(db) as con:
         # the speaker rules are read first, so a malformed rules file stops before any work
         rules, rules_from = identity.rules_for(con)
-        run_id = store.start_run(con, "ingest", EXTRACTOR_VERSION, model, [str(p) for p in paths])
+        run_id = store.start_run(con, command, EXTRACTOR_VERSION, model, [str(p) for p in paths])
     report = IngestReport(run_id, store.RunCounts())
     bar = _progress_bar(progress)
     status = "failed"
+    # one Extractor for every batch: with several processes, its workers start once
+    extractor = Extractor(n_process)
     try:
-        for batch in _batches(reader.read(paths), batch_size):
-            _ingest_batch(batch, db, report, n_process)
+        source = reader.read(paths) if records is None else records
+        for batch in _batches(source, batch_size):
+            _ingest_batch(batch, db, report, extract or extractor)
             if bar is not None:
                 bar.update(len(batch))
             if on_batch is not None:
                 on_batch(report)
         status = "ok" if report.ok else "ok-with-errors"
     finally:
+        extractor.close(cancel=status == "failed")
         if bar is not None:
             bar.close()
         report.elapsed = time.perf_counter() - started
@@ -94,12 +110,13 @@ def ingest(
             if status != "failed":
                 identity.apply(con, rules, rules_from)  # corpus speakers, hand rules
                 store.rebuild_search_index(con)
+                store.refresh_facts(con)  # the dashboard's facts (queries.py)
             store.finish_run(con, run_id, report.counts, dict(report.skipped), status)
     return report
 
 
 def _ingest_batch(
-    batch: list[Article | InputError], db: str | Path, report: IngestReport, n_process: int
+    batch: list[Article | InputError], db: str | Path, report: IngestReport, extract: Extract
 ) -> None:
     errors = [r for r in batch if isinstance(r, InputError)]
     latest: dict[str, Article] = {}
@@ -112,7 +129,7 @@ def _ingest_batch(
     todo = [a for a in latest.values() if stored.get(a.id) != hashes[a.id]]
     report.counts.unchanged += len(latest) - len(todo)
     items = []
-    for article, extraction in extract_articles(todo, n_process=n_process):
+    for article, extraction in extract(todo):
         items.append((article, hashes[article.id], extraction))
         report.counts.statements += len(extraction.statements)
         report.counts.figures += len(extraction.figures)
@@ -122,6 +139,7 @@ def _ingest_batch(
         new, updated = store.write_batch(con, report.run_id, items, EXTRACTOR_VERSION)
         store.record_errors(con, report.run_id, errors)
         report.copies += dedup.link_pending(con)
+        store.ensure_search_index(con)  # a new store: searchable while the rest is ingested
     report.counts.new += new
     report.counts.updated += updated
     report.counts.errors += len(errors)
