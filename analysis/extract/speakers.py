@@ -378,9 +378,21 @@ def _same_stem(a: str, b: str) -> bool:
     return common >= max(5, shortest - 1)
 
 
+_DATELINE_MARKS = frozenset({"(", "\u2014", "\u2013", "-", "--"})
+
+
 def _is_dateline(tok: Token) -> bool:
-    """ "ARVENHOLM (Northern Ledger) —": the all-caps place line that opens wire copy."""
-    return tok.is_upper and len(tok.text) > 2 and not tok.like_num and tok.text.isalpha()
+    """ "ARVENHOLM (Northern Ledger) —": the all-caps place line that opens wire copy.
+    An acronym that speaks ("CNN reported ...") is not one: a dateline opens its
+    paragraph and is followed by a bracket or a dash."""
+    if not (tok.is_upper and len(tok.text) > 2 and not tok.like_num and tok.text.isalpha()):
+        return False
+    doc, j = tok.doc, tok.i - 1
+    while j >= 0 and not doc[j].is_space and (doc[j].is_upper or doc[j].text in ",."):
+        j -= 1
+    if j >= 0 and not (doc[j].is_space and "\n" in doc[j].text) and doc[j].text != "\n":
+        return False
+    return any(t.text in _DATELINE_MARKS for t in doc[tok.i + 1 : tok.i + 7])
 
 
 def _after_comma(ent: Span, head: Token) -> int:
@@ -431,6 +443,11 @@ def mention_span(head: Token) -> Span:
 
 def _strip_dateline(span: Span) -> Span:
     i = span.start
+    for t in span[:-1]:
+        if t.is_space or t.text == ".":
+            i = t.i + 1  # a paragraph break or sentence end the parser ran across
+    if i >= span.end:
+        i = span.end - 1
     while i < span.end - 1 and (_is_dateline(span.doc[i]) or span.doc[i].is_punct):
         i += 1
     return span.doc[i : span.end]

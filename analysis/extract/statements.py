@@ -22,10 +22,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.extract import cue_model
 from analysis.extract.quotes import QuotedSpan, find_quotes
 from analysis.extract.speakers import ArticleSpeakers, Resolution, _is_dateline
 from analysis.extract.vocab import (
@@ -115,9 +117,12 @@ def _text(doc: Doc) -> str:
 
 
 def extract_statements(
-    doc: Doc, title: str = ""
+    doc: Doc, title: str = "", learned: bool = True
 ) -> tuple[list[Statement], Counter[str], ArticleSpeakers]:
-    """Statements in ``doc`` (and its ``title``), refusals by reason, and the article's speakers."""
+    """Statements in ``doc`` (and its ``title``), refusals by reason, and the article's speakers.
+
+    ``learned=False`` runs the hand rules alone (the training script needs them so).
+    """
     quotes, skipped = find_quotes(_text(doc))
     index = _Index(doc, quotes)
     used_cues: set[int] = set()
@@ -125,6 +130,9 @@ def extract_statements(
     taken = [(c.fragments[0][0], c.fragments[-1][1]) for c in cands]
     cands += _according_to(doc, index, taken)
     cands += _indirect(doc, index, used_cues, taken)
+    model = cue_model.load() if learned else None
+    if model is not None:
+        cands += _learned(doc, index, model, taken)
     cands.sort(key=lambda c: c.start)
     speakers = ArticleSpeakers(doc)
     statements = _resolve(doc, index, cands, speakers, skipped)
@@ -160,13 +168,23 @@ def _direct(doc: Doc, index: _Index, used: set[int], skipped: Counter[str]) -> l
 
 def _mixed_content(text: str, cue: Token, q: QuotedSpan) -> tuple[int, int] | None:
     """The reported clause when the quote is only part of it: 'X said it was "a disaster".'"""
-    content = _content(cue)
+    content = _content(cue, objects=True)
     if not content:
         return None
     s, e = _trim(text, content[0][0], content[-1][1])
+    if s < q.start - 1 and e > q.start:
+        # the clause runs into the quote: it ends with the quote and its closing mark, as
+        # PolNeAR marks it ('said the plan was "dead on arrival."')
+        e = max(e, q.end + _closing_width(text, q.end))
     if s <= q.start and e >= q.end and (q.end - q.start) < 0.8 * (e - s):
         return s, e
     return None
+
+
+def _closing_width(text: str, pos: int) -> int:
+    if text.startswith("''", pos):
+        return 2
+    return 1 if pos < len(text) and text[pos] in '"\u201d' else 0
 
 
 def _cue_for_quote(doc: Doc, index: _Index, q: QuotedSpan) -> Token | None:
@@ -246,8 +264,9 @@ def _is_cue(tok: Token, lemmas: frozenset[str]) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The speaker token of a reporting verb, climbing through "saying" and conjunctions."""
-    for _ in range(3):
+    """The speaker token of a reporting verb, climbing through "saying", conjunctions,
+    "likely to say" and "after determining"."""
+    for _ in range(4):
         for child in verb.children:
             if child.dep_ in _SUBJ:
                 if child.lower_ in ("it", "there") and child.dep_ == "nsubjpass":
@@ -256,9 +275,21 @@ def _subject(verb: Token) -> Token | None:
                     return _after_dateline(child, verb)
                 return child
         for child in verb.rights:  # '"...," said Smith.' parsed without nsubj
-            if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN":
+            if (
+                child.dep_ in ("dobj", "attr", "npadvmod")
+                and child.pos_ == "PROPN"
+                and child.left_edge.i == verb.i + 1
+                and verb.lemma_ in REPORTING_VERBS
+            ):
                 return child
-        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "after determining that ...": the verb the clause hangs on
+            continue
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acomp") and verb.head.pos_ in (
+            "VERB",
+            "AUX",
+            "ADJ",
+        ):
             head = verb.head
             # "Pence said it takes time but added ...": "added" hangs off the reported
             # clause; its speaker is the reporting verb's subject, not the clause's
@@ -293,6 +324,10 @@ def _indirect(
         s, e = _trim(_text(doc), frags[0][0], frags[-1][1])
         if e - s < 12 or _overlaps(s, e, taken):
             continue
+        if subj is not None and any(a <= subj.idx < b for a, b in frags):
+            if position:
+                continue  # "calling Christmas a sham": the object is no source
+            subj = None
         frags = [_trim(_text(doc), a, b) for a, b in frags]
         kind = _kind(tok, index, s, e)
         if subj is None and tok.lemma_.lower() in BELIEF_VERBS:
@@ -300,6 +335,66 @@ def _indirect(
         out.append(_Candidate(frags, kind, tok, subj))
         taken.append((s, e))
     return out
+
+
+def learned_candidates(
+    doc: Doc, index: _Index, lemmas: frozenset[str] | None, taken: list[tuple[int, int]]
+) -> Iterator[tuple[cue_model.Candidate, int, int]]:
+    """The model's candidates outside quotes and outside what the rules found, trimmed."""
+    text = _text(doc)
+    for c in cue_model.candidates(doc, lemmas):
+        if index.in_quote(c.head):
+            continue
+        s, e = _trim(text, c.start, c.end)
+        if e - s < 2 or _overlaps(s, e, taken):
+            continue
+        if _learned_source(c) is None and (
+            c.head.pos_ in ("NOUN", "ADJ") or c.head.lemma_.lower() in BELIEF_VERBS
+        ):
+            continue  # "a decision on whether ...", "ice expected in ...": no one's view
+        yield c, s, e
+
+
+def _learned_source(c: cue_model.Candidate) -> Token | None:
+    """Who holds the view: the head's subject, else a possessor or a governing verb's
+    subject; never a word inside the content itself."""
+    for subj in (
+        _subject(c.head) if c.head.pos_ in ("VERB", "AUX") else None,
+        cue_model.subject_of(c.head),
+    ):
+        if subj is None or (c.start <= subj.idx < c.end) or subj.lower_ in ("it", "there"):
+            continue
+        return subj
+    return None
+
+
+def _learned(
+    doc: Doc, index: _Index, model: cue_model.CueModel, taken: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Attributions the rules miss, accepted by the model, best first, never overlapping."""
+    text = _text(doc)
+    scored = []
+    for c, s, e in learned_candidates(doc, index, model.lemmas, taken):
+        p = model.probability(cue_model.features(c, text))
+        if p >= model.threshold:
+            scored.append((p, s, e, c))
+    scored.sort(key=lambda x: -x[0])
+    out: list[_Candidate] = []
+    for _, s, e, c in scored:
+        if _overlaps(s, e, taken):
+            continue
+        taken.append((s, e))
+        subj = _learned_source(c)
+        out.append(_Candidate([(s, e)], _learned_kind(c, index, s, e), c.head, subj))
+    return out
+
+
+def _learned_kind(c: cue_model.Candidate, index: _Index, s: int, e: int) -> StatementKind:
+    if any(a < e and b > s for a, b, _ in index.frags):
+        return "mixed"
+    if c.head.lemma_.lower() in BELIEF_VERBS:
+        return "belief"
+    return "indirect" if c.rel in ("ccomp", "acl") else "position"
 
 
 def _content(verb: Token, objects: bool = False) -> list[tuple[int, int]]:
@@ -408,8 +503,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     for a, b in spans:
-        inter = min(e, b) - max(s, a)
-        if inter > 0 and inter >= 0.5 * min(e - s, b - a):
+        if b <= s or a >= e:
+            continue
+        inter = (e if e < b else b) - (s if s > a else a)
+        if inter >= 0.5 * min(e - s, b - a):
             return True
     return False
 
