@@ -751,8 +751,13 @@ def apply(
     con: store.Connection, rules: Rules | None = None, rules_source: str = "file"
 ) -> ApplyReport:
     """Recompute every corpus speaker on a write connection and store the result (in one
-    transaction, then unused speakers are dropped). ``rules=None`` uses :func:`rules_for`."""
-    if rules is None:
+    transaction, then unused speakers are dropped). ``rules=None`` uses :func:`rules_for`.
+
+    Rules that came from the database (``rules_source`` "stored" or "none") are read again
+    here: a ``quotedesk speakers apply`` made while an ingest ran must not be undone by the
+    rules that ingest read when it started.
+    """
+    if rules is None or rules_source in ("stored", "none"):
         rules, rules_source = rules_for(con)
     store.backfill_article_speakers(con)
     locals = [ArticleSpeaker(**row) for row in store.article_speakers(con)]

@@ -523,6 +523,22 @@ def _write_rules(path: Path, text: str) -> Path:
     return path
 
 
+def test_rules_applied_while_an_ingest_runs_are_kept(db: Path, tmp_path: Path) -> None:
+    rules = _write_rules(tmp_path / "speakers.toml", RULES)
+    applied: list[int] = []
+
+    def apply_once(_: object) -> None:  # between two batches, as a reporter might
+        if not applied:
+            applied.append(identity.apply_file(db, rules).article_speakers)
+
+    new = [{**a, "id": f"{a['id']}-2"} for a in ARTICLES[:2]]
+    ingest([_write(tmp_path / "e.jsonl", new)], db, batch_size=1, progress=False,
+           on_batch=apply_once)  # fmt: skip
+    assert applied
+    assert store.query(db, "SELECT file FROM speaker_rules")["file"].to_list() == [str(rules)] * 2
+    assert _speaker_of(db)["mp-berg"] == {"lars-berg"}
+
+
 def test_a_malformed_rules_file_stops_ingest_before_anything_is_written(
     db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
