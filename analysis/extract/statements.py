@@ -46,6 +46,7 @@ from analysis.records import Statement, StatementKind
 
 MIN_QUOTE_TOKENS = 4
 _SUBJ = ("nsubj", "nsubjpass")
+_EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "look"})
 _RELATIVE = {"who", "that", "which"}
 _STRIP = " \t\n,;:.\u2014\u2013-"
 _NAME = r"(?P<speaker>(?:[A-Z][\w.'\u2019-]+)(?:\s+[A-Z][\w.'\u2019-]+){0,3})"
@@ -160,10 +161,28 @@ def _direct(doc: Doc, index: _Index, used: set[int], skipped: Counter[str]) -> l
         used.add(cue.i)
         mixed = _mixed_content(_text(doc), cue, q)
         if mixed is not None:
-            out.append(_Candidate([mixed], "mixed", cue, _subject(cue)))
+            out.append(_Candidate([mixed], "mixed", cue, _quote_subject(cue, index)))
         else:
-            out.append(_Candidate(list(q.fragments), "direct", cue, _subject(cue)))
+            out.append(_Candidate(list(q.fragments), "direct", cue, _quote_subject(cue, index)))
     return out
+
+
+def _quote_subject(cue: Token, index: _Index) -> Token | None:
+    """The speaker of a direct quote. A long quote can derail the parse so that a word
+    inside the quote becomes the subject; then the words right next to the verb outside
+    the marks are the speaker ('"...," Trump said.', '"...," said Trump.')."""
+    subj = _subject(cue)
+    if subj is not None and not index.in_quote(subj):
+        return subj
+    doc = cue.doc
+    before = cue.i - 1
+    while before >= 0 and doc[before].pos_ in ("ADV", "AUX", "PART"):
+        before -= 1
+    for i in (before, cue.i + 1):
+        near = doc[i] if 0 <= i < len(doc) else None
+        if near is not None and near.pos_ in ("PROPN", "PRON", "NOUN") and not index.in_quote(near):
+            return near
+    return None
 
 
 def _mixed_content(text: str, cue: Token, q: QuotedSpan) -> tuple[int, int] | None:
@@ -271,6 +290,8 @@ def _subject(verb: Token) -> Token | None:
             if child.dep_ in _SUBJ:
                 if child.lower_ in ("it", "there") and child.dep_ == "nsubjpass":
                     return None
+                if child.lower_ == "it" and verb.lemma_ in _EXPLETIVE_VERBS:
+                    return None  # "it seems that ...", "it is clear that ..."
                 if _is_dateline(child):
                     return _after_dateline(child, verb)
                 return child
@@ -282,6 +303,8 @@ def _subject(verb: Token) -> Token | None:
                 and verb.lemma_ in REPORTING_VERBS
             ):
                 return child
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "a poll showing ...", "protesters chanting ..."
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head.head  # "after determining that ...": the verb the clause hangs on
             continue
@@ -312,7 +335,9 @@ def _indirect(
     # reported clause ("..., which he's expected to win, Jones said") must not block it
     rank = [REPORTING_VERBS, EVIDENCE_VERBS, BELIEF_VERBS, positions]
     cues = [t for t in doc if t.i not in used and _is_cue(t, lemmas) and not index.in_quote(t)]
-    cues.sort(key=lambda t: next(i for i, r in enumerate(rank) if t.lemma_.lower() in r))
+    cues.sort(
+        key=lambda t: (_depth(t), next(i for i, r in enumerate(rank) if t.lemma_.lower() in r))
+    )
     for tok in cues:
         subj = _subject(tok)
         position = tok.lemma_.lower() in positions
@@ -362,7 +387,7 @@ def _learned_source(c: cue_model.Candidate) -> Token | None:
         _subject(c.head) if c.head.pos_ in ("VERB", "AUX") else None,
         cue_model.subject_of(c.head),
     ):
-        if subj is None or (c.start <= subj.idx < c.end) or subj.lower_ in ("it", "there"):
+        if subj is None or (c.start <= subj.idx < c.end) or subj.lower_ == "there":
             continue
         return subj
     return None
@@ -378,7 +403,7 @@ def _learned(
         p = model.probability(cue_model.features(c, text))
         if p >= model.threshold:
             scored.append((p, s, e, c))
-    scored.sort(key=lambda x: -x[0])
+    scored.sort(key=lambda x: (_depth(x[3].head), -x[0]))
     out: list[_Candidate] = []
     for _, s, e, c in scored:
         if _overlaps(s, e, taken):
@@ -395,6 +420,15 @@ def _learned_kind(c: cue_model.Candidate, index: _Index, s: int, e: int) -> Stat
     if c.head.lemma_.lower() in BELIEF_VERBS:
         return "belief"
     return "indirect" if c.rel in ("ccomp", "acl") else "position"
+
+
+def _depth(tok: Token) -> int:
+    """Head hops to the sentence root: outer attributions come before those nested in them."""
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok = tok.head
+        n += 1
+    return n
 
 
 def _content(verb: Token, objects: bool = False) -> list[tuple[int, int]]:
@@ -579,8 +613,8 @@ def _statement(doc: Doc, cand: _Candidate, res: Resolution | None) -> Statement:
     frags = tuple(cand.fragments)
     cue = cand.cue
     mention = res.mention if res is not None else None
-    if mention is not None and mention.lower() in ("it", "there"):
-        res = None
+    if mention is not None and mention.lower() == "there":
+        res = None  # "it" stays as said, unresolved: "the bureau ... it declared that"
     return Statement(
         start=frags[0][0],
         end=frags[-1][1],
