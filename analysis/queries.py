@@ -2,6 +2,12 @@
 
 The dashboard and the notebooks call these same functions, so they tell the same numbers.
 Every filter value is a bound parameter, never formatted into SQL.
+
+The dashboard's queries (from :func:`overview` to :func:`find_speakers`) read the store's
+*facts* (``facts.*``, see :data:`analysis.store.FACTS`): integer-keyed copies of the columns
+they filter and count on, rebuilt after each ingest, which keep every page under two seconds at
+ten million statements. When the facts are older than the tables, :func:`analysis.store.
+with_facts` computes them on the fly, so the numbers are the same either way.
 """
 
 from __future__ import annotations
@@ -14,6 +20,17 @@ from typing import Any, Literal
 import polars as pl
 
 from analysis import store
+from analysis.store import COUNTS_KEY, GENERIC_HEADS
+
+__all__ = [
+    "COUNTS_KEY",
+    "GENERIC_HEADS",
+    "NO_FILTERS",
+    "SPEAKER_OPTIONS",
+    "Filters",
+    "Freq",
+    "SpeakerProfile",
+]
 
 Freq = Literal["day", "week", "month", "year"]
 
@@ -88,14 +105,48 @@ class Filters:
             params.append(list(self.outlets))
         return conds, params
 
+    def on_facts(self, alias: str = "f", with_statement: bool = True) -> tuple[str, list[Any]]:
+        """The same conditions as :meth:`where`, on a row ``alias`` of ``facts.statements``
+        (or, with ``with_statement=False``, of ``facts.articles`` or ``facts.figures``)."""
+        conds, params = self._article_where(alias)
+        if self.topics:
+            if with_statement:  # the statement's own topics, or its article's discovered ones
+                conds.append(
+                    f"({alias}.statement_no IN (SELECT statement_no FROM "
+                    "facts.statement_topics WHERE list_contains(?, topic)) OR "
+                    f"{alias}.article_no IN (SELECT article_no FROM facts.article_topics "
+                    "WHERE discovered AND list_contains(?, topic)))"
+                )
+                params += [list(self.topics), list(self.topics)]
+            else:
+                conds.append(
+                    f"{alias}.article_no IN (SELECT article_no FROM facts.article_topics "
+                    "WHERE list_contains(?, topic))"
+                )
+                params.append(list(self.topics))
+        if self.speakers and with_statement:
+            conds.append(f"{alias}.speaker_no IN {_SPEAKER_NOS}")
+            params.append(list(self.speakers))
+        if self.kinds and with_statement:
+            conds.append(f"list_contains(?, {alias}.kind)")
+            params.append(list(self.kinds))
+        if self.distinct:
+            # A story's copies are numbered oldest first, so its earliest-published copy
+            # passing the date and outlet filters is the one with the smallest article_no.
+            rep, rep_params = self._article_where("x")
+            conds.append(
+                f"({alias}.story IS NULL OR {alias}.article_no IN (SELECT min(x.article_no) "
+                f"FROM facts.articles x WHERE x.story IS NOT NULL AND {' AND '.join(rep)} "
+                "GROUP BY x.story))"
+            )
+            params += rep_params
+        return " AND ".join(conds), params
+
 
 NO_FILTERS = Filters()
-# What a figure counts, reduced to its head word so "signed contracts", "signed army
-# contracts" and "contracts" form one series — except for heads too generic to mean one
-# thing ("people" admitted, "people" who died), which keep their whole phrase.
-GENERIC_HEADS = ("people", "persons", "men", "women", "children", "times", "others", "units")
-_HEAD = "lower(regexp_extract(fi.counts, '([A-Za-z-]+)\\s*$', 1))"
-COUNTS_KEY = f"CASE WHEN {_HEAD} IN {GENERIC_HEADS!r} THEN lower(trim(fi.counts)) ELSE {_HEAD} END"
+SPEAKER_OPTIONS = 200  # the most quoted speakers a dashboard picker lists; a search finds others
+# speaker ids (a bound list) → their numbers in the facts
+_SPEAKER_NOS = "(SELECT speaker_no FROM facts.speakers WHERE list_contains(?, speaker_id))"
 
 
 def counts_key(counts: str) -> str:
@@ -113,25 +164,29 @@ def _q(db: str | Path, sql: str, params: list[Any] | None = None) -> pl.DataFram
     return store.query(db, sql, params or None)
 
 
+def _qf(db: str | Path, sql: str, params: list[Any] | None = None) -> pl.DataFrame:
+    """A query on the facts (fresh ones, or computed from the tables if they are stale)."""
+    return store.query(db, store.with_facts(db, sql), params or None)
+
+
 def overview(db: str | Path, f: Filters = NO_FILTERS) -> dict[str, int]:
     """Headline counts: articles, statements, speakers, figures, outlets.
 
     >>> overview("data/sample.duckdb")["articles"]  # doctest: +SKIP
     76
     """
-    where, params = f.where()
-    fwhere, fparams = f.where(with_statement=False)
+    where, params = f.on_facts()
+    awhere, aparams = f.on_facts("x", with_statement=False)
     # One query, not three: each query opens the file, which costs ~20 ms at a million rows.
-    row = _q(
+    row = _qf(
         db,
-        f"""SELECT (SELECT count(*) FROM articles a WHERE {fwhere}) AS articles,
+        f"""SELECT (SELECT count(*) FROM facts.articles x WHERE {awhere}) AS articles,
                    st.statements, st.speakers, st.outlets,
-                   (SELECT count(*) FROM figures fi JOIN articles a USING (article_id)
-                    WHERE {fwhere}) AS figures
-            FROM (SELECT count(*) AS statements, count(DISTINCT s.speaker_id) AS speakers,
-                         count(DISTINCT a.outlet) AS outlets
-                  {_FROM} WHERE {where}) st""",
-        [*fparams, *fparams, *params],
+                   (SELECT count(*) FROM facts.figures x WHERE {awhere}) AS figures
+            FROM (SELECT count(*) AS statements, count(DISTINCT f.speaker_no) AS speakers,
+                         count(DISTINCT f.outlet) AS outlets
+                  FROM facts.statements f WHERE {where}) st""",
+        [*aparams, *aparams, *params],
     ).row(0, named=True)
     return {k: int(v) for k, v in row.items()}
 
@@ -146,64 +201,72 @@ def statements_over_time(
 
     >>> statements_over_time("news.duckdb", freq="month", by="outlet")  # doctest: +SKIP
     """
-    where, params = f.where()
-    group = {
-        "topic": "st.topic",
-        "discovered": "adt.topic",
-        "outlet": "a.outlet",
-        "speaker": "s.speaker_name",
-        None: "'all'",
+    if freq not in _FREQS:
+        raise ValueError(f"freq must be one of {_FREQS}, not {freq!r}")
+    where, params = f.on_facts()
+    # counted by a key (a speaker's number, not their name), then the key is named
+    key, join, name = {
+        "topic": ("t.topic", "JOIN facts.statement_topics t USING (statement_no)", "k"),
+        "discovered": (
+            "t.topic",
+            "JOIN facts.article_topics t ON t.article_no = f.article_no AND t.discovered",
+            "k",
+        ),
+        "outlet": ("f.outlet", "", "k"),
+        "speaker": ("f.speaker_no", "", "(SELECT name FROM facts.speakers WHERE speaker_no = k)"),
+        None: ("'all'", "", "k"),
     }[by]
-    join = {
-        "topic": "JOIN statement_topics st USING (statement_id)",
-        "discovered": "JOIN article_discovered_topics adt ON adt.article_id = a.article_id",
-    }.get(by or "", "")
-    return _q(
+    return _qf(
         db,
-        f"""SELECT date_trunc('{freq}', a.published)::DATE AS period,
-                   coalesce({group}, '(unknown)') AS "group", count(*) AS statements
-            {_FROM} {join}
-            WHERE a.published IS NOT NULL AND {where}
+        f"""SELECT period, coalesce({name}, '(unknown)') AS "group",
+                   sum(n)::BIGINT AS statements
+            FROM (SELECT date_trunc('{freq}', f.published)::DATE AS period, {key} AS k,
+                         count(*) AS n
+                  FROM facts.statements f {join}
+                  WHERE f.published IS NOT NULL AND {where} GROUP BY ALL)
             GROUP BY ALL ORDER BY period, "group\"""",
         params,
     )
 
 
 def top_speakers(db: str | Path, f: Filters = NO_FILTERS, limit: int = 20) -> pl.DataFrame:
-    """Most quoted speakers: statements, articles, outlets quoting them, first and last seen."""
-    where, params = f.where()
+    """Most quoted speakers: statements, articles, outlets quoting them, first and last seen,
+    and the role they were most often given. Ties go by name."""
+    where, params = f.on_facts()
     # The top ``limit`` first, by a plain count; the distinct counts and the most common role,
-    # which cost most, only for them (3x faster at a million statements).
-    return _q(
+    # which cost most, only for them. speaker_no follows the names, so it breaks ties by name.
+    return _qf(
         db,
         f"""WITH base AS (
-                SELECT s.speaker_id, s.speaker_name, s.speaker_role, s.article_id, a.outlet,
-                       a.published
-                {_FROM} WHERE s.speaker_id IS NOT NULL AND {where}),
+                SELECT f.speaker_no, f.article_no, f.outlet, f.published, f.role
+                FROM facts.statements f WHERE f.speaker_no IS NOT NULL AND {where}),
             top AS (
-                SELECT speaker_id, any_value(speaker_name) AS speaker, count(*) AS n
-                FROM base GROUP BY speaker_id ORDER BY n DESC, speaker LIMIT ?)
-            SELECT b.speaker_id, any_value(b.speaker_name) AS speaker,
-                   any_value(sp.kind) AS kind,
-                   count(*) AS statements, count(DISTINCT b.article_id) AS articles,
-                   count(DISTINCT b.outlet) AS outlets,
-                   min(b.published) AS first_seen, max(b.published) AS last_seen,
-                   mode(b.speaker_role) AS role
-            FROM base b JOIN top USING (speaker_id) JOIN speakers sp USING (speaker_id)
-            GROUP BY b.speaker_id ORDER BY statements DESC, speaker""",
+                SELECT speaker_no, count(*) AS n FROM base
+                GROUP BY speaker_no ORDER BY n DESC, speaker_no LIMIT ?),
+            agg AS (
+                SELECT b.speaker_no, count(*) AS statements,
+                       count(DISTINCT b.article_no) AS articles,
+                       count(DISTINCT b.outlet) AS outlets,
+                       min(b.published) AS first_seen, max(b.published) AS last_seen,
+                       mode(b.role) AS role
+                FROM base b SEMI JOIN top USING (speaker_no) GROUP BY b.speaker_no)
+            SELECT p.speaker_id, p.name AS speaker, p.kind, agg.statements, agg.articles,
+                   agg.outlets, agg.first_seen, agg.last_seen, agg.role
+            FROM agg JOIN facts.speakers p USING (speaker_no)
+            ORDER BY agg.statements DESC, agg.speaker_no""",
         [*params, limit],
     )
 
 
 def outlets(db: str | Path, f: Filters = NO_FILTERS) -> pl.DataFrame:
-    """Statements and articles per outlet."""
-    where, params = f.where()
-    return _q(
+    """Statements, articles and speakers per outlet."""
+    where, params = f.on_facts()
+    return _qf(
         db,
-        f"""SELECT coalesce(a.outlet, '(unknown)') AS outlet, count(*) AS statements,
-                   count(DISTINCT a.article_id) AS articles,
-                   count(DISTINCT s.speaker_id) AS speakers
-            {_FROM} WHERE {where} GROUP BY ALL ORDER BY statements DESC, outlet""",
+        f"""SELECT coalesce(f.outlet, '(unknown)') AS outlet, count(*) AS statements,
+                   count(DISTINCT f.article_no) AS articles,
+                   count(DISTINCT f.speaker_no) AS speakers
+            FROM facts.statements f WHERE {where} GROUP BY ALL ORDER BY statements DESC, outlet""",
         params,
     )
 
@@ -228,6 +291,10 @@ _BM25 = """WITH tokens AS (
         FROM tf JOIN fts_main_statements.docs docs USING (docid)
         JOIN fts_main_statements.dict dict USING (termid), fts_main_statements.stats n
         GROUP BY docs.name)"""
+# The columns of a statement row, on the few rows picked (statements s, articles a).
+_STATEMENT_COLUMNS = """s.statement_id, a.published, a.outlet, s.speaker_name AS speaker,
+    s.speaker_role, s.kind, s.text, s.cue, a.title, a.article_id, s.section, s.start_char,
+    s.end_char, a.url"""
 
 
 def statements(
@@ -237,31 +304,33 @@ def statements(
 
     Each row carries article id and offsets, so it leads back to its sentence.
     """
-    where, params = f.where()
-    cols = """s.statement_id, a.published, a.outlet, s.speaker_name AS speaker, s.speaker_role,
-              s.kind, s.text, s.cue, a.title, a.article_id, s.section, s.start_char, s.end_char,
-              a.url"""
+    where, params = f.on_facts()
+    # The ``limit`` rows are picked on the facts; only they are joined to their text, which
+    # costs less than carrying the text of every matching statement through the sort.
     if search.strip():
-        return _q(
+        return _qf(
             db,
-            f"""{_BM25}
-                SELECT {cols}, h.score FROM hits h JOIN statements s USING (statement_id)
-                JOIN articles a USING (article_id)
-                WHERE {where}
-                ORDER BY h.score DESC, a.published DESC, s.statement_id LIMIT ?""",
+            f"""{_BM25},
+                pick AS (
+                    SELECT h.statement_id, h.score, f.published
+                    FROM hits h JOIN facts.statements f USING (statement_id)
+                    WHERE {where}
+                    ORDER BY h.score DESC, f.published DESC, h.statement_id LIMIT ?)
+                SELECT {_STATEMENT_COLUMNS}, pick.score
+                FROM pick JOIN statements s USING (statement_id)
+                JOIN articles a ON a.article_id = s.article_id
+                ORDER BY pick.score DESC, pick.published DESC, pick.statement_id""",
             [search, *params, limit],
         )
-    # The newest ``limit`` ids first, then their text: sorting a million rows with their text
-    # costs more than joining 500 rows back.
-    return _q(
+    return _qf(
         db,
         f"""WITH pick AS (
-                SELECT s.statement_id, a.published, s.article_id, s.ordinal {_FROM}
-                WHERE {where}
-                ORDER BY a.published DESC NULLS LAST, s.article_id, s.ordinal LIMIT ?)
-            SELECT {cols} FROM pick JOIN statements s USING (statement_id)
+                SELECT f.statement_id, f.statement_no FROM facts.statements f
+                WHERE {where} ORDER BY f.statement_no LIMIT ?)
+            SELECT {_STATEMENT_COLUMNS}
+            FROM pick JOIN statements s USING (statement_id)
             JOIN articles a ON a.article_id = s.article_id
-            ORDER BY pick.published DESC NULLS LAST, pick.article_id, pick.ordinal""",
+            ORDER BY pick.statement_no""",
         [*params, limit],
     )
 
@@ -269,23 +338,26 @@ def statements(
 def figures(
     db: str | Path, f: Filters = NO_FILTERS, counts: str = "", limit: int = 1000
 ) -> pl.DataFrame:
-    """Figures with what they count, who cited them and where; ``counts`` filters by substring."""
-    where, params = f.where(with_statement=False)
+    """Figures with what they count, who cited them and where, newest first; ``counts``
+    filters by substring of what is counted."""
+    where, params = f.on_facts("x", with_statement=False)
     conds = [where]
     if f.speakers:
-        conds.append("list_contains(?, fi.speaker_id)")
+        conds.append(f"x.speaker_no IN {_SPEAKER_NOS}")
         params.append(list(f.speakers))
     if counts:
-        conds.append("fi.counts ILIKE ?")
+        conds.append("x.counts ILIKE ?")
         params.append(f"%{counts}%")
-    return _q(
+    return _qf(
         db,
-        f"""SELECT fi.figure_id, a.published, a.outlet, fi.speaker_name AS speaker, fi.surface,
+        f"""WITH pick AS (
+                SELECT x.figure_id, x.figure_no FROM facts.figures x
+                WHERE {" AND ".join(conds)} ORDER BY x.figure_no LIMIT ?)
+            SELECT fi.figure_id, a.published, a.outlet, fi.speaker_name AS speaker, fi.surface,
                    fi.value, fi.unit, fi.type, fi.approx, fi.counts, a.title, a.article_id,
                    fi.start_char, fi.end_char, fi.statement_id
-            FROM figures fi JOIN articles a USING (article_id)
-            WHERE {" AND ".join(conds)}
-            ORDER BY a.published DESC NULLS LAST, fi.article_id, fi.ordinal LIMIT ?""",
+            FROM pick JOIN figures fi USING (figure_id) JOIN articles a USING (article_id)
+            ORDER BY pick.figure_no""",
         [*params, limit],
     )
 
@@ -304,18 +376,21 @@ def figure_history(
 
     >>> figure_history("news.duckdb", "radek-sorn", "signed contracts")  # doctest: +SKIP
     """
-    key = counts_key(counts)
-    where, params = f.where(with_statement=False)
-    return _q(
+    where, params = f.on_facts("x", with_statement=False)
+    return _qf(
         db,
-        f"""SELECT a.published, fi.value, fi.surface, fi.unit, fi.approx, fi.counts, a.outlet,
-                  a.title, a.article_id, fi.start_char, fi.end_char, s.text AS statement
-           FROM figures fi JOIN articles a USING (article_id)
-           LEFT JOIN statements s ON s.statement_id = fi.statement_id
-           WHERE fi.speaker_id = ? AND {COUNTS_KEY} = ?
-             AND coalesce(fi.unit, '') = coalesce(?, fi.unit, '') AND {where}
-           ORDER BY a.published, fi.article_id, fi.ordinal""",
-        [speaker_id, key, unit, *params],
+        f"""WITH pick AS (
+                SELECT x.figure_id FROM facts.figures x
+                WHERE x.speaker_no = (SELECT speaker_no FROM facts.speakers
+                                      WHERE speaker_id = ?)
+                  AND x.counts_key = ? AND coalesce(x.unit, '') = coalesce(?, x.unit, '')
+                  AND {where})
+            SELECT a.published, fi.value, fi.surface, fi.unit, fi.approx, fi.counts, a.outlet,
+                   a.title, a.article_id, fi.start_char, fi.end_char, s.text AS statement
+            FROM pick JOIN figures fi USING (figure_id) JOIN articles a USING (article_id)
+            LEFT JOIN statements s ON s.statement_id = fi.statement_id
+            ORDER BY a.published, fi.article_id, fi.ordinal""",
+        [speaker_id, counts_key(counts), unit, *params],
     )
 
 
@@ -328,47 +403,92 @@ def figure_series(
     ``f`` narrows the articles (dates, outlets, one copy per story by default). The longest
     ``limit`` series come back (None: all); a picker has no use for 20,000 of them.
     """
-    where, params = f.where(with_statement=False)
-    return _q(
+    where, params = f.on_facts("x", with_statement=False)
+    return _qf(
         db,
-        f"""SELECT fi.speaker_id, any_value(fi.speaker_name) AS speaker, {COUNTS_KEY} AS counts,
-                  mode(fi.counts) AS label, any_value(fi.unit) AS unit,
-                  count(*) AS points, count(DISTINCT fi.value) AS distinct_values,
-                  min(a.published) AS first, max(a.published) AS last
-           FROM figures fi JOIN articles a USING (article_id)
-           WHERE fi.speaker_id IS NOT NULL AND fi.counts IS NOT NULL
-             AND {COUNTS_KEY} NOT IN {GENERIC_HEADS!r}  -- "people" alone is no series
-             AND {where}
-           GROUP BY fi.speaker_id, {COUNTS_KEY}, coalesce(fi.unit, '')
-           HAVING count(*) >= ? AND count(DISTINCT fi.value) > 1
-           ORDER BY points DESC, speaker, counts
-           LIMIT ?""",
+        f"""WITH series AS (
+                SELECT x.speaker_no, x.counts_key AS counts, mode(x.counts) AS label,
+                       any_value(x.unit) AS unit, count(*) AS points,
+                       count(DISTINCT x.value) AS distinct_values,
+                       min(x.published) AS first, max(x.published) AS last
+                FROM facts.figures x
+                WHERE x.speaker_no IS NOT NULL AND x.counts IS NOT NULL
+                  AND x.counts_key NOT IN {GENERIC_HEADS!r}  -- "people" alone is no series
+                  AND {where}
+                GROUP BY x.speaker_no, x.counts_key, coalesce(x.unit, '')
+                HAVING count(*) >= ? AND count(DISTINCT x.value) > 1)
+            SELECT p.speaker_id, p.name AS speaker, s.counts, s.label, s.unit, s.points,
+                   s.distinct_values, s.first, s.last
+            FROM series s JOIN facts.speakers p USING (speaker_no)
+            ORDER BY s.points DESC, s.speaker_no, s.counts
+            LIMIT ?""",
         [*params, min_points, limit],
     )
 
 
-def speaker_choices(db: str | Path, f: Filters = NO_FILTERS) -> pl.DataFrame:
-    """Speakers with at least one statement: id, name, statements (for pickers)."""
-    where, params = f.where()
-    return _q(
+def speaker_choices(
+    db: str | Path, f: Filters = NO_FILTERS, limit: int | None = None
+) -> pl.DataFrame:
+    """Speakers with at least one statement: id, name, statements; the most quoted first
+    (ties by name), the first ``limit`` of them (None: all)."""
+    if f == NO_FILTERS:  # the pickers' list: counted once, at the last refresh
+        return _qf(
+            db,
+            """SELECT speaker_id, name AS speaker, statements FROM facts.speakers
+               WHERE statements > 0 ORDER BY statements DESC, speaker_no LIMIT ?""",
+            [limit],
+        )
+    where, params = f.on_facts()
+    return _qf(
         db,
-        f"""SELECT s.speaker_id, any_value(s.speaker_name) AS speaker, count(*) AS statements
-            {_FROM} WHERE s.speaker_id IS NOT NULL AND {where}
-            GROUP BY s.speaker_id ORDER BY statements DESC, speaker""",
-        params,
+        f"""SELECT p.speaker_id, p.name AS speaker, c.statements
+            FROM (SELECT f.speaker_no, count(*) AS statements FROM facts.statements f
+                  WHERE f.speaker_no IS NOT NULL AND {where} GROUP BY f.speaker_no) c
+            JOIN facts.speakers p USING (speaker_no)
+            ORDER BY c.statements DESC, c.speaker_no LIMIT ?""",
+        [*params, limit],
+    )
+
+
+def find_speakers(
+    db: str | Path,
+    ids: tuple[str, ...] = (),
+    names: tuple[str, ...] = (),
+    search: str = "",
+    limit: int = 50,
+) -> pl.DataFrame:
+    """Speakers by id, by exact name, or whose name or an alias contains ``search`` (at most
+    ``limit`` of those, the most quoted first): id, name, statements. For pickers that list
+    only the most quoted speakers, to keep a chosen one or a shared link's one among them."""
+    pattern = f"%{search.strip()}%" if search.strip() else None
+    return _qf(
+        db,
+        """WITH found AS (
+               SELECT speaker_no FROM facts.speakers
+               WHERE list_contains(?::VARCHAR[], speaker_id) OR list_contains(?::VARCHAR[], name)
+               UNION
+               (SELECT speaker_no FROM facts.speakers
+                WHERE ? IS NOT NULL AND statements > 0 AND (name ILIKE ? OR speaker_id IN (
+                    SELECT speaker_id FROM speaker_aliases WHERE alias ILIKE ?))
+                ORDER BY statements DESC, speaker_no LIMIT ?))
+           SELECT p.speaker_id, p.name AS speaker, p.statements
+           FROM facts.speakers p SEMI JOIN found USING (speaker_no)
+           ORDER BY p.statements DESC, p.speaker_no""",
+        [list(ids), list(names), pattern, pattern, pattern, limit],
     )
 
 
 def topic_choices(db: str | Path, f: Filters = NO_FILTERS) -> pl.DataFrame:
-    """Topics in use: id, label, statements."""
-    where, params = f.where()
-    return _q(
+    """Topics in use: id, label, statements (carrying the topic), the most used first."""
+    where, params = f.on_facts()
+    return _qf(
         db,
-        f"""SELECT t.topic, t.label, count(st.statement_id) AS statements
-            FROM topics t JOIN statement_topics st USING (topic)
-            JOIN statements s USING (statement_id) JOIN articles a USING (article_id)
-            WHERE {where}
-            GROUP BY ALL ORDER BY statements DESC""",
+        f"""SELECT t.topic, t.label, c.statements
+            FROM (SELECT x.topic, count(*) AS statements
+                  FROM facts.statement_topics x JOIN facts.statements f USING (statement_no)
+                  WHERE {where} GROUP BY x.topic) c
+            JOIN topics t USING (topic)
+            ORDER BY c.statements DESC, t.topic""",
         params,
     )
 
@@ -432,20 +552,22 @@ class SpeakerProfile:
 
 
 def speaker_profile(db: str | Path, speaker_id: str) -> SpeakerProfile | None:
-    """A speaker's name, every alias seen and every role seen."""
-    row = _q(db, "SELECT name FROM speakers WHERE speaker_id = ?", [speaker_id])
-    if not row.height:
-        return None
-    aliases = _q(
-        db, "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", [speaker_id]
-    )["alias"].to_list()
-    roles = _q(
+    """A speaker's name, every alias seen and every role seen (one query)."""
+    df = _q(
         db,
-        """SELECT role, count(*) AS n FROM speaker_roles WHERE speaker_id = ?
-           GROUP BY role ORDER BY n DESC, role""",
+        """SELECT sp.name,
+                  (SELECT list(alias ORDER BY alias) FROM speaker_aliases
+                   WHERE speaker_id = sp.speaker_id) AS aliases,
+                  (SELECT list(role ORDER BY n DESC, role) FROM (
+                       SELECT role, count(*) AS n FROM speaker_roles
+                       WHERE speaker_id = sp.speaker_id GROUP BY role)) AS roles
+           FROM speakers sp WHERE sp.speaker_id = ?""",
         [speaker_id],
-    )["role"].to_list()
-    return SpeakerProfile(speaker_id, row.item(0, 0), aliases, roles)
+    )
+    if not df.height:
+        return None
+    row = df.row(0, named=True)
+    return SpeakerProfile(speaker_id, row["name"], row["aliases"] or [], row["roles"] or [])
 
 
 # ------------------------------------------------------------ topics and co-quotation
@@ -453,14 +575,14 @@ _FREQS: tuple[Freq, ...] = ("day", "week", "month", "year")
 
 
 def _topic_scope(f: Filters) -> tuple[str, list[Any]]:
-    """A condition on ``st.topic`` (a statement's topic row): the chosen topics, else all.
+    """A condition on ``t.topic`` (a statement's topic row): the chosen topics, else all.
 
     With a topic filter on, a statement on economy *and* health is counted under economy
     only, not under the other topics it also carries.
     """
     if not f.topics:
         return "TRUE", []
-    return "list_contains(?, st.topic)", [list(f.topics)]
+    return "list_contains(?, t.topic)", [list(f.topics)]
 
 
 def topic_speakers(db: str | Path, f: Filters = NO_FILTERS, speakers: int = 20) -> pl.DataFrame:
@@ -468,30 +590,29 @@ def topic_speakers(db: str | Path, f: Filters = NO_FILTERS, speakers: int = 20) 
 
     Columns: topic, label, speaker_id, speaker, statements, total (the speaker's statements
     under the filters, on any topic) and share (statements / total: how much of what the
-    speaker said was on that topic). A statement on two topics counts once in each.
+    speaker said was on that topic). A statement on two topics counts once in each. The
+    speakers are those of :func:`top_speakers` (ties by name).
     """
-    where, params = f.where()
+    where, params = f.on_facts()
     scope, scope_params = _topic_scope(f)
-    # Counted before the names and labels are joined: at a million statements, joining
-    # strings to every row costs more than the counting.
-    return _q(
+    return _qf(
         db,
         f"""WITH base AS (
-                SELECT s.statement_id, s.speaker_id
-                {_FROM} WHERE s.speaker_id IS NOT NULL AND {where}),
+                SELECT f.statement_no, f.speaker_no
+                FROM facts.statements f WHERE f.speaker_no IS NOT NULL AND {where}),
             top AS (
-                SELECT speaker_id, count(*) AS total FROM base
-                GROUP BY speaker_id ORDER BY total DESC, speaker_id LIMIT ?),
+                SELECT speaker_no, count(*) AS total FROM base
+                GROUP BY speaker_no ORDER BY total DESC, speaker_no LIMIT ?),
             per AS (
-                SELECT b.speaker_id, st.topic, count(*) AS statements
-                FROM base b JOIN top USING (speaker_id)
-                JOIN statement_topics st USING (statement_id)
+                SELECT b.speaker_no, t.topic, count(*) AS statements
+                FROM base b SEMI JOIN top USING (speaker_no)
+                JOIN facts.statement_topics t USING (statement_no)
                 WHERE {scope} GROUP BY ALL)
-            SELECT per.topic, t.label, top.speaker_id, sp.name AS speaker, per.statements,
+            SELECT per.topic, tp.label, p.speaker_id, p.name AS speaker, per.statements,
                    top.total, per.statements / top.total AS share
-            FROM per JOIN top USING (speaker_id) JOIN topics t USING (topic)
-            JOIN speakers sp USING (speaker_id)
-            ORDER BY top.total DESC, speaker, per.statements DESC, per.topic""",
+            FROM per JOIN top USING (speaker_no) JOIN topics tp USING (topic)
+            JOIN facts.speakers p USING (speaker_no)
+            ORDER BY top.total DESC, top.speaker_no, per.statements DESC, per.topic""",
         [*params, speakers, *scope_params],
     )
 
@@ -502,23 +623,23 @@ def topic_outlets(db: str | Path, f: Filters = NO_FILTERS, outlets: int = 25) ->
     Columns: topic, label, outlet, statements, total (the outlet's statements under the
     filters) and share (statements / total), which compares outlets of different sizes.
     """
-    where, params = f.where()
+    where, params = f.on_facts()
     scope, scope_params = _topic_scope(f)
-    return _q(
+    return _qf(
         db,
         f"""WITH base AS (
-                SELECT s.statement_id, coalesce(a.outlet, '(unknown)') AS outlet
-                {_FROM} WHERE {where}),
+                SELECT f.statement_no, coalesce(f.outlet, '(unknown)') AS outlet
+                FROM facts.statements f WHERE {where}),
             top AS (
                 SELECT outlet, count(*) AS total FROM base
                 GROUP BY outlet ORDER BY total DESC, outlet LIMIT ?),
             per AS (
-                SELECT b.outlet, st.topic, count(*) AS statements
-                FROM base b JOIN statement_topics st USING (statement_id)
+                SELECT b.outlet, t.topic, count(*) AS statements
+                FROM base b JOIN facts.statement_topics t USING (statement_no)
                 WHERE {scope} GROUP BY ALL)
-            SELECT per.topic, t.label, top.outlet, per.statements, top.total,
+            SELECT per.topic, tp.label, top.outlet, per.statements, top.total,
                    per.statements / top.total AS share
-            FROM per JOIN top USING (outlet) JOIN topics t USING (topic)
+            FROM per JOIN top USING (outlet) JOIN topics tp USING (topic)
             ORDER BY top.total DESC, top.outlet, per.statements DESC, per.topic""",
         [*params, outlets, *scope_params],
     )
@@ -536,21 +657,21 @@ def topic_share_over_time(
     """
     if freq not in _FREQS:
         raise ValueError(f"freq must be one of {_FREQS}, not {freq!r}")
-    where, params = replace(f, topics=()).where()
+    where, params = replace(f, topics=()).on_facts()
     scope, scope_params = _topic_scope(f)
-    return _q(
+    return _qf(
         db,
         f"""WITH base AS (
-                SELECT s.statement_id, date_trunc('{freq}', a.published)::DATE AS period
-                {_FROM} WHERE a.published IS NOT NULL AND {where}),
+                SELECT f.statement_no, date_trunc('{freq}', f.published)::DATE AS period
+                FROM facts.statements f WHERE f.published IS NOT NULL AND {where}),
             tot AS (SELECT period, count(*) AS total FROM base GROUP BY period),
             per AS (
-                SELECT b.period, st.topic, count(*) AS statements
-                FROM base b JOIN statement_topics st USING (statement_id)
+                SELECT b.period, t.topic, count(*) AS statements
+                FROM base b JOIN facts.statement_topics t USING (statement_no)
                 WHERE {scope} GROUP BY ALL)
-            SELECT per.period, per.topic, t.label, per.statements, tot.total,
+            SELECT per.period, per.topic, tp.label, per.statements, tot.total,
                    per.statements / tot.total AS share
-            FROM per JOIN tot USING (period) JOIN topics t USING (topic)
+            FROM per JOIN tot USING (period) JOIN topics tp USING (topic)
             ORDER BY per.period, per.topic""",
         [*params, *scope_params],
     )
@@ -565,20 +686,23 @@ def co_speakers(
     speaker filter itself is ignored). Columns: speaker_id, speaker, articles (articles
     shared with the speaker), statements (theirs in those articles), most shared first.
     """
-    where, params = replace(f, speakers=()).where()
-    return _q(
+    where, params = replace(f, speakers=()).on_facts()
+    return _qf(
         db,
-        f"""WITH mine AS (
-                SELECT DISTINCT s.article_id {_FROM} WHERE s.speaker_id = ? AND {where})
-            SELECT c.speaker_id, sp.name AS speaker, c.articles, c.statements
-            FROM (SELECT o.speaker_id, count(DISTINCT o.article_id) AS articles,
-                         count(*) AS statements
-                  FROM statements o JOIN mine USING (article_id)
-                  WHERE o.speaker_id IS NOT NULL AND o.speaker_id <> ?
-                  GROUP BY o.speaker_id) c
-            JOIN speakers sp USING (speaker_id)
-            ORDER BY c.articles DESC, c.statements DESC, speaker LIMIT ?""",
-        [speaker_id, *params, speaker_id, limit],
+        f"""WITH me AS (SELECT speaker_no FROM facts.speakers WHERE speaker_id = ?),
+            mine AS (
+                SELECT DISTINCT f.article_no FROM facts.statements f
+                WHERE f.speaker_no = (SELECT speaker_no FROM me) AND {where}),
+            c AS (
+                SELECT o.speaker_no, count(DISTINCT o.article_no) AS articles,
+                       count(*) AS statements
+                FROM facts.statements o JOIN mine USING (article_no)
+                WHERE o.speaker_no IS NOT NULL AND o.speaker_no <> (SELECT speaker_no FROM me)
+                GROUP BY o.speaker_no)
+            SELECT p.speaker_id, p.name AS speaker, c.articles, c.statements
+            FROM c JOIN facts.speakers p USING (speaker_no)
+            ORDER BY c.articles DESC, c.statements DESC, c.speaker_no LIMIT ?""",
+        [speaker_id, *params, limit],
     )
 
 

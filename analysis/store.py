@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import socket
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +35,11 @@ import pyarrow as pa
 
 from analysis import settings
 from analysis.records import Article, Extraction, Figure, InputError, Statement
+
+try:
+    import fcntl  # POSIX: the writers' turnstile (see _turnstile)
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from analysis.aliases import Rules
@@ -260,18 +268,73 @@ class StoreError(RuntimeError):
 
 
 # ---------------------------------------------------------------------- connections
-def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    timeout = settings.get_float("lock_timeout")
-    deadline = time.monotonic() + timeout
-    delay = 0.02
+def _connect(path: Path, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
+    delay = 0.01
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:  # the file lock is held by a writer
+        except duckdb.IOException as exc:  # the file lock is held by another process
             if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                 raise StoreError(f"cannot open {path}: {exc}") from exc
             time.sleep(delay)
-            delay = min(delay * 2, 0.5)
+            # Short waits: a writer holds the turnstile, so the readers it waits for are
+            # finishing one query each, and no new one starts.
+            delay = min(delay * 2, 0.1)
+
+
+# The turnstile: DuckDB's own file lock lets a process in whenever the file is free, so a
+# busy dashboard (a reader opening the file for every query) could keep a writer out for
+# minutes (measured: ingest 2.5x slower under a polling reader). A writer therefore holds an
+# exclusive flock on ``<db>.lock`` from before it opens the database until it has closed it;
+# a reader passes through that lock (shared, released at once) before it opens the database.
+# New readers wait for the batch being written, the writer waits only for the queries already
+# running. The kernel drops the lock when a process dies, so a killed ingest leaves nothing
+# stale. Readers never create the lock file (a read-only folder still works, unordered).
+_TURNSTILES_HELD: set[Path] = set()  # lock files this process holds as a writer
+
+
+def _lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def _flock(fd: int, mode: int, path: Path, deadline: float) -> None:
+    delay = 0.002
+    while True:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise StoreError(f"cannot open {path}: another process writes to it") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
+
+
+@contextmanager
+def _turnstile(path: Path, deadline: float, write: bool) -> Iterator[None]:
+    """As a writer, hold the turnstile for the block; as a reader, wait until it is free."""
+    lock = _lock_path(path.resolve())
+    if fcntl is None or lock in _TURNSTILES_HELD:  # Windows, or this process is the writer
+        yield
+        return
+    try:
+        flags = os.O_RDWR | os.O_CREAT if write else os.O_RDONLY
+        fd = os.open(lock, flags, 0o644)
+    except OSError:  # no writer has been here yet, or a read-only folder
+        yield
+        return
+    try:
+        _flock(fd, fcntl.LOCK_EX if write else fcntl.LOCK_SH, path, deadline)
+        if not write:
+            os.close(fd)  # through the turnstile: do not hold it while reading
+            fd = -1
+        else:
+            _TURNSTILES_HELD.add(lock)
+        yield
+    finally:
+        if fd >= 0:
+            _TURNSTILES_HELD.discard(lock)
+            os.close(fd)  # releases the lock
 
 
 @contextmanager
@@ -280,9 +343,23 @@ def reader(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
     path = Path(path)
     if not path.is_file():
         raise StoreError(f"no quotedesk database at {path} (run `quotedesk ingest` first)")
-    con = _connect(path, read_only=True)
+    held = _SESSION.get()  # inside session(): one connection for every query of the block
+    if held is not None and str(path.resolve()) in held:
+        yield held[str(path.resolve())]
+        return
+    deadline = time.monotonic() + settings.get_float("lock_timeout")
+    with _turnstile(path, deadline, write=False):
+        con = _connect(path, read_only=True, deadline=deadline)
     try:
         _check_version(con, path)
+    except BaseException:
+        con.close()
+        raise
+    if held is not None:  # session() closes it
+        held[str(path.resolve())] = con
+        yield con
+        return
+    try:
         yield con
     finally:
         con.close()
@@ -293,12 +370,14 @@ def writer(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A write connection on a store created or migrated to the current schema."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = _connect(path, read_only=False)
-    try:
-        _ensure_schema(con, path)
-        yield con
-    finally:
-        con.close()
+    deadline = time.monotonic() + settings.get_float("lock_timeout")
+    with _turnstile(path, deadline, write=True):
+        con = _connect(path, read_only=False, deadline=deadline)
+        try:
+            _ensure_schema(con, path)
+            yield con
+        finally:
+            con.close()
 
 
 def query(
@@ -408,7 +487,9 @@ def start_run(
     model: str,
     inputs: list[str],
 ) -> int:
-    conf = {s.name: settings.get(s.name) for s in settings.SETTINGS}
+    mark_interrupted(con)
+    conf: dict[str, Any] = {s.name: settings.get(s.name) for s in settings.SETTINGS}
+    conf["process"] = {"pid": os.getpid(), "host": socket.gethostname()}  # see mark_interrupted
     row = con.execute(
         """INSERT INTO runs (command, started_at, extractor_version, spacy_model, settings, inputs)
            VALUES (?, now(), ?, ?, ?, ?) RETURNING run_id""",
@@ -416,6 +497,46 @@ def start_run(
     ).fetchone()
     assert row is not None
     return int(row[0])
+
+
+def mark_interrupted(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Mark runs left 'running' by a process that is gone (killed, crashed, power cut) as
+    'interrupted', with the counts of what they did store. Returns their run ids.
+
+    A run's process is known by the pid and host its ``settings`` record. A run started on
+    another host, or whose pid is alive, stays 'running': it may still be writing between
+    batches. ``finished_at`` stays NULL, since when it died is not known.
+    """
+    rows = con.sql(
+        """SELECT run_id, json_extract(settings, '$.process.pid')::INTEGER,
+                  json_extract_string(settings, '$.process.host')
+           FROM runs WHERE status = 'running'"""
+    ).fetchall()
+    host = socket.gethostname()
+    gone = [r for r, pid, on in rows if on == host and pid is not None and not _alive(pid)]
+    for run_id in gone:
+        con.execute(
+            """UPDATE runs SET status = 'interrupted',
+                 articles_new = (SELECT count(*) FROM articles WHERE run_id = $run),
+                 statements = (SELECT count(*) FROM statements s JOIN articles a
+                               USING (article_id) WHERE a.run_id = $run),
+                 figures = (SELECT count(*) FROM figures f JOIN articles a
+                            USING (article_id) WHERE a.run_id = $run),
+                 errors = (SELECT count(*) FROM ingest_errors WHERE run_id = $run)
+               WHERE run_id = $run""",
+            {"run": run_id},
+        )
+    return gone
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
 
 
 @dataclass(slots=True)
@@ -979,10 +1100,35 @@ def drop_orphans(con: duckdb.DuckDBPyConnection) -> None:
 def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)build the BM25 full-text index over statement text and speaker names."""
     _load_fts(con)
-    con.execute(
-        "PRAGMA create_fts_index('statements', 'statement_id', 'text', 'speaker_name', "
-        "stemmer = 'english', stopwords = 'english', overwrite = 1)"
-    )
+    # One transaction: the pragma runs several statements (drop the old index, build the new
+    # one), and a process killed between them would leave searches with no index at all.
+    try:
+        con.execute("BEGIN")
+    except duckdb.TransactionException:  # the caller's transaction already holds it
+        own = False
+    else:
+        own = True
+    try:
+        con.execute(
+            "PRAGMA create_fts_index('statements', 'statement_id', 'text', 'speaker_name', "
+            "stemmer = 'english', stopwords = 'english', overwrite = 1)"
+        )
+    except BaseException:
+        if own:
+            con.execute("ROLLBACK")
+        raise
+    if own:
+        con.execute("COMMIT")
+
+
+def ensure_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Build the search index if the store has none yet (a new store, during its first
+    ingest), so searches answer from the first batch on instead of failing until the end."""
+    exists = con.sql(
+        "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_statements'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        rebuild_search_index(con)
 
 
 # ------------------------------------------------------------ near-duplicate stories
@@ -1149,3 +1295,197 @@ def query_to_parquet(
         _load_fts(con)
         rel = con.sql(sql, params=params) if params else con.sql(sql)
         rel.write_parquet(str(out))
+
+
+# ------------------------------------------------------------------- dashboard facts
+# Owned by the dashboard's queries (analysis/queries.py). At ten million statements every
+# dashboard query joined `statements` to `articles` on string ids and grouped on strings, and
+# took seconds. The facts are narrow, integer-keyed copies of the columns those queries filter
+# and count on, in schema `facts` (so `quotedesk export` leaves them out), rebuilt in one
+# transaction by refresh_facts() after each ingest. Each write path that changes the data need
+# not know about them: a query checks the signature recorded at the last refresh against the
+# tables (cheap counts and hashes, once per change of the file) and, if they differ, computes
+# the facts on the fly from the tables as CTEs: slower, never wrong.
+FACTS_VERSION = "1"  # bump when FACTS changes, so old facts count as stale
+
+# What a figure counts, reduced to its head word so "signed contracts", "signed army
+# contracts" and "contracts" form one series — except for heads too generic to mean one
+# thing ("people" admitted, "people" who died), which keep their whole phrase.
+GENERIC_HEADS = ("people", "persons", "men", "women", "children", "times", "others", "units")
+_HEAD = "lower(regexp_extract(fi.counts, '([A-Za-z-]+)\\s*$', 1))"
+COUNTS_KEY = f"CASE WHEN {_HEAD} IN {GENERIC_HEADS!r} THEN lower(trim(fi.counts)) ELSE {_HEAD} END"
+
+# name → SELECT, in dependency order. The *_no columns number rows in the order the
+# dashboard sorts them: article_no by date (oldest first, so a story's first copy has the
+# smallest one), statement_no and figure_no newest first, speaker_no by name.
+FACTS: dict[str, str] = {
+    # story: set only for articles whose story has several copies (see Filters.distinct)
+    "articles": """
+        SELECT row_number() OVER (ORDER BY a.published NULLS LAST, a.article_id)::INTEGER
+                 AS article_no,
+               a.article_id, a.published, a.outlet, m.story_id AS story
+        FROM articles a LEFT JOIN (
+            SELECT article_id, story_id FROM article_stories WHERE story_id IN (
+                SELECT story_id FROM article_stories WHERE duplicate_of IS NOT NULL)) m
+          USING (article_id)
+        ORDER BY article_no""",
+    # statements: one copy per story, no other filter (the speaker pickers' order)
+    "speakers": """
+        WITH rep AS (
+            SELECT article_id FROM facts.articles WHERE story IS NULL
+            UNION ALL
+            SELECT arg_min(article_id, article_no) FROM facts.articles
+            WHERE story IS NOT NULL GROUP BY story),
+        n AS (
+            SELECT s.speaker_id, count(*) AS statements
+            FROM statements s JOIN rep USING (article_id)
+            WHERE s.speaker_id IS NOT NULL GROUP BY s.speaker_id)
+        SELECT row_number() OVER (ORDER BY sp.name, sp.speaker_id)::INTEGER AS speaker_no,
+               sp.speaker_id, sp.name, sp.kind, coalesce(n.statements, 0) AS statements
+        FROM speakers sp LEFT JOIN n USING (speaker_id)
+        ORDER BY speaker_no""",
+    "statements": """
+        SELECT row_number() OVER (
+                 ORDER BY fa.published DESC NULLS LAST, s.article_id, s.ordinal)::INTEGER
+                 AS statement_no,
+               s.statement_id, fa.article_no, p.speaker_no, fa.published, fa.outlet, fa.story,
+               s.kind, s.speaker_role AS role
+        FROM statements s JOIN facts.articles fa USING (article_id)
+        LEFT JOIN facts.speakers p USING (speaker_id)
+        ORDER BY statement_no""",
+    "statement_topics": """
+        SELECT f.statement_no, t.topic
+        FROM statement_topics t JOIN facts.statements f USING (statement_id)
+        ORDER BY f.statement_no""",
+    # curated topics of the article, and discovered ones (which also count for its statements)
+    "article_topics": """
+        SELECT fa.article_no, x.topic, FALSE AS discovered
+        FROM article_topics x JOIN facts.articles fa USING (article_id)
+        UNION ALL
+        SELECT fa.article_no, x.topic, TRUE
+        FROM article_discovered_topics x JOIN facts.articles fa USING (article_id)""",
+    "figures": f"""
+        SELECT row_number() OVER (
+                 ORDER BY fa.published DESC NULLS LAST, fi.article_id, fi.ordinal)::INTEGER
+                 AS figure_no,
+               fi.figure_id, fa.article_no, p.speaker_no, fa.published, fa.outlet, fa.story,
+               fi.counts, {COUNTS_KEY} AS counts_key, fi.unit, fi.value
+        FROM figures fi JOIN facts.articles fa USING (article_id)
+        LEFT JOIN facts.speakers p USING (speaker_id)
+        ORDER BY figure_no""",
+}
+
+# Changes whenever a write changes what FACTS read: rows added or removed (counts), a run
+# (every ingest, re-extraction and load starts one), speakers merged, split or renamed (their
+# hash), copies linked into stories, topics discovered again.
+_SIGNATURE = """SELECT concat_ws('|', ?,
+    (SELECT count(*) FROM articles), (SELECT count(*) FROM statements),
+    (SELECT count(*) FROM figures), (SELECT count(*) FROM statement_topics),
+    (SELECT count(*) FROM article_topics), (SELECT count(*) FROM article_discovered_topics),
+    (SELECT count(*) FROM article_stories),
+    (SELECT coalesce(sum(hash(article_id, story_id)), 0) FROM article_stories
+     WHERE duplicate_of IS NOT NULL),
+    (SELECT coalesce(sum(hash(speaker_id, name, kind)), 0) FROM speakers),
+    (SELECT coalesce(max(run_id), 0) FROM runs),
+    (SELECT coalesce(max(created_at)::VARCHAR, '') FROM discovered_topics))"""
+_FACT_REF = re.compile(r"\bfacts\.(\w+)")
+_FRESH: dict[tuple[str, tuple[int, ...]], bool] = {}  # (file, its stamp) → facts fresh
+
+
+def facts_signature(con: duckdb.DuckDBPyConnection) -> str:
+    """A fingerprint of the data the facts are computed from."""
+    row = con.execute(_SIGNATURE, [FACTS_VERSION]).fetchone()
+    return str(row[0]) if row else ""
+
+
+def refresh_facts(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
+    """Rebuild the dashboard facts if the data changed since the last refresh (or ``force``);
+    returns whether they were rebuilt. One transaction: readers see old or new facts."""
+    signature = facts_signature(con)
+    if not force and _meta(con).get("facts_signature") == signature:
+        return False
+    con.execute("SET enable_progress_bar = false")  # ingest prints its own progress
+    con.execute("BEGIN")
+    try:
+        con.execute("CREATE SCHEMA IF NOT EXISTS facts")
+        for name, sql in FACTS.items():
+            con.execute(f"CREATE OR REPLACE TABLE facts.{name} AS {sql}")
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('facts_signature', ?)", [signature])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return True
+
+
+def _file_stamp(path: Path) -> tuple[int, ...]:
+    stamp: list[int] = []
+    for p in (path, path.with_name(path.name + ".wal")):
+        try:
+            st = p.stat()
+            stamp += [st.st_mtime_ns, st.st_size]
+        except OSError:
+            stamp += [0, 0]
+    return tuple(stamp)
+
+
+def facts_fresh(path: str | Path) -> bool:
+    """Whether the store's facts match its tables (checked once per change of the file)."""
+    p = Path(path).resolve()
+    key = (str(p), _file_stamp(p))
+    if key not in _FRESH:
+        with reader(p) as con:
+            stored = con.sql("SELECT value FROM meta WHERE key = 'facts_signature'").fetchone()
+            _FRESH[key] = stored is not None and stored[0] == facts_signature(con)
+        if len(_FRESH) > 64:  # old stamps of files that changed since
+            _FRESH.pop(next(iter(_FRESH)))
+    return _FRESH[key]
+
+
+def with_facts(path: str | Path, sql: str) -> str:
+    """``sql``, which reads ``facts.<name>`` tables, ready to run on the store at ``path``:
+    as it is when the facts are fresh, else with each fact table it needs computed from the
+    store's tables in a CTE (slower, the same rows)."""
+    if facts_fresh(path):
+        return sql
+    wanted = set(_FACT_REF.findall(sql))
+    for name in reversed(FACTS):  # the facts a wanted one is computed from are wanted too
+        if name in wanted:
+            wanted.update(_FACT_REF.findall(FACTS[name]))
+    ctes = ", ".join(
+        f"facts_{name} AS MATERIALIZED ({_as_ctes(sql)})"
+        for name, sql in FACTS.items()
+        if name in wanted
+    )
+    body = _as_ctes(sql).lstrip()
+    if body[:4].upper() == "WITH":
+        return f"WITH {ctes}, {body[4:]}"
+    return f"WITH {ctes} {body}"
+
+
+def _as_ctes(sql: str) -> str:
+    """``facts.<name>`` → ``facts_<name>``: the CTE standing in for a stale fact table."""
+    return _FACT_REF.sub(r"facts_\1", sql)
+
+
+# ------------------------------------------------------------- one reader per page run
+# Opening a store costs 20-50 ms (more on a big one). A dashboard page makes several queries
+# in a row, so inside session() they share one read-only connection, opened at the first
+# query and closed when the block ends: a writer waits for the page, not for the dashboard.
+_SESSION: ContextVar[dict[str, duckdb.DuckDBPyConnection] | None] = ContextVar(
+    "quotedesk_reader_session", default=None
+)
+
+
+@contextmanager
+def session() -> Iterator[None]:
+    """Within the block, the readers of a file (:func:`reader`, :func:`query`) share one
+    read-only connection, closed at the end of the block."""
+    held: dict[str, duckdb.DuckDBPyConnection] = {}
+    token = _SESSION.set(held)
+    try:
+        yield
+    finally:
+        _SESSION.reset(token)
+        for con in held.values():
+            con.close()

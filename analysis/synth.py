@@ -85,12 +85,13 @@ class SynthReport:
     figures: int
     seconds: float
     index_seconds: float
+    facts_seconds: float = 0.0
 
     def summary(self) -> str:
         return (
             f"{self.db}: {self.articles:,} articles, {self.statements:,} statements, "
             f"{self.speakers:,} speakers, {self.figures:,} figures in {self.seconds:.1f}s "
-            f"(search index {self.index_seconds:.1f}s)"
+            f"(search index {self.index_seconds:.1f}s, dashboard facts {self.facts_seconds:.1f}s)"
         )
 
 
@@ -102,11 +103,14 @@ def build(
     speakers: int | None = None,
     search_index: bool = True,
     overwrite: bool = False,
+    memory_limit: str | None = None,
 ) -> SynthReport:
     """Write a synthetic store of ``statements`` statements to a new file ``db``.
 
     ``speakers`` defaults to one per 50 statements (at least 50). An existing file is
-    refused unless ``overwrite``. Returns the counts and the time taken.
+    refused unless ``overwrite``. ``memory_limit`` (e.g. ``"6GB"``) caps DuckDB's memory; past
+    it, DuckDB spills to a temporary folder beside ``db`` (a 10M-statement build needs it on a
+    shared machine). Returns the counts and the time taken.
     """
     path = Path(db)
     if path.exists():
@@ -117,6 +121,8 @@ def build(
     n_speakers = speakers or max(50, statements // round(1 / SPEAKERS_PER_STATEMENT))
     started = time.perf_counter()
     with store.writer(path) as con:
+        if memory_limit:
+            con.execute(f"SET memory_limit = '{memory_limit}'")
         for sql, params in _setup(seed, outlets, n_speakers):
             con.execute(sql, params)
         for sql in _STEPS:  # one transaction each: one for all is slower to commit
@@ -126,12 +132,18 @@ def build(
         if search_index:
             store.rebuild_search_index(con)
             con.execute("CHECKPOINT")
+        indexed = time.perf_counter()
+        store.refresh_facts(con)  # as ingest does
+        con.execute("CHECKPOINT")
         counts = {}
         for table in ("articles", "statements", "speakers", "figures"):
             row = con.sql(f"SELECT count(*) FROM {table}").fetchone()
             counts[table] = int(row[0]) if row else 0
     done = time.perf_counter()
-    return SynthReport(path, **counts, seconds=built - started, index_seconds=done - built)
+    return SynthReport(
+        path, **counts, seconds=built - started, index_seconds=indexed - built,
+        facts_seconds=done - indexed,
+    )  # fmt: skip
 
 
 def _setup(seed: int, outlets: int, n_speakers: int) -> list[tuple[str, list[Any] | None]]:
@@ -343,10 +355,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-index", action="store_true", help="skip the full-text index")
     ap.add_argument("--force", action="store_true", help="replace an existing file")
+    ap.add_argument("--memory-limit", help="cap DuckDB's memory, e.g. 6GB (it spills past it)")
     args = ap.parse_args(argv)
     report = build(
         args.db, args.statements, seed=args.seed, search_index=not args.no_index,
-        overwrite=args.force,
+        overwrite=args.force, memory_limit=args.memory_limit,
     )  # fmt: skip
     print(report.summary())
     return 0

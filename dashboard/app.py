@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, filters
+from dashboard import data, filters, preload
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -36,14 +36,17 @@ def _stop_with(exc: Exception) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="quotedesk", page_icon=":material/format_quote:", layout="wide")
+    if preload.tag():  # before any query: the browser fetches chart and table code meanwhile
+        st.html(preload.tag(), unsafe_allow_javascript=True)
     try:
         data.check()
     except data.StoreError as exc:
         _stop_with(exc)
     try:
-        filters.sidebar()
-        page = st.navigation(PAGES)
-        page.run()
+        with data.session():  # the page's queries share one read-only connection
+            filters.sidebar()
+            page = st.navigation(PAGES)
+            page.run()
     except data.StoreError as exc:  # e.g. the file was replaced or locked for too long
         _stop_with(exc)
 

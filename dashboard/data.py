@@ -3,16 +3,17 @@
 Why no connection in ``st.cache_resource`` (as STYLE.md point 8 would suggest): DuckDB lets one
 process write a file, and a process keeping the file open, even read-only, blocks that writer.
 A dashboard left running would then stop every ``quotedesk ingest`` into the same database. So
-each query opens a short read-only connection and closes it (inside
-:func:`analysis.store.query`), and only the *results* are cached, with ``st.cache_data`` and a
-short ttl. The file's modification time is part of every cache key, so a finished ingest shows
-up at the next rerun rather than after the ttl.
+the queries of one page run share a read-only connection (:func:`session`, opened by the
+router) that is closed when the page is drawn, and only the *results* are cached, with
+``st.cache_data`` and a short ttl. The file's modification time is part of every cache key, so
+a finished ingest shows up at the next rerun rather than after the ttl.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -23,9 +24,11 @@ import streamlit as st
 from analysis import queries, settings, store
 from analysis.queries import Filters, Freq, SpeakerProfile
 
-__all__ = ["Filters", "SpeakerProfile", "StoreError", "db_path"]
+__all__ = ["Filters", "SpeakerProfile", "StoreError", "db_path", "session"]
 
 TTL = 60  # seconds a cached result may be reused
+session = store.session  # one connection for the queries of a page run (app.py)
+SPEAKER_OPTIONS = queries.SPEAKER_OPTIONS  # the most quoted speakers a picker lists
 StoreError = store.StoreError
 
 
@@ -108,10 +111,35 @@ def figure_history(speaker_id: str, counts: str, unit: str | None = None) -> pl.
     return df.filter(pl.col("unit").eq_missing(pl.lit(unit, dtype=pl.String)))
 
 
-def speaker_choices() -> dict[str, str]:
-    """Speaker id → display name, most quoted first."""
-    df: pl.DataFrame = _cached("speaker_choices")
-    return dict(df.select("speaker_id", "speaker").iter_rows())
+def speaker_options(
+    keep: Iterable[str] = (), names: Iterable[str] = (), search: str = ""
+) -> dict[str, str]:
+    """Speaker id → name, for a picker: the speakers matching ``search`` (name or alias, at
+    most 50), the :data:`SPEAKER_OPTIONS` most quoted, and the speakers in ``keep`` (ids
+    already picked) or named in ``names`` (a shared link holds names). A store can have
+    tens of thousands of speakers, too many to send to a browser as options."""
+    top = _most_quoted().head(SPEAKER_OPTIONS)
+    choices = dict(top.select("speaker_id", "speaker").iter_rows())
+    ids = tuple(k for k in keep if k not in choices)
+    shown = set(choices.values())
+    missing = tuple(n for n in names if n not in shown)
+    if not ids and not missing and not search.strip():
+        return choices
+    df: pl.DataFrame = _cached("find_speakers", ids, missing, search.strip())
+    found = dict(df.select("speaker_id", "speaker").iter_rows())
+    # what the reporter searched for comes first, where the picker's list opens
+    return found | choices if search.strip() else choices | found
+
+
+def more_speakers() -> bool:
+    """Whether the store has more speakers than a picker lists at first."""
+    return _most_quoted().height > SPEAKER_OPTIONS
+
+
+def _most_quoted() -> pl.DataFrame:
+    """One more than the pickers list, so that :func:`more_speakers` can tell."""
+    df: pl.DataFrame = _cached("speaker_choices", limit=SPEAKER_OPTIONS + 1)
+    return df
 
 
 def topic_choices() -> dict[str, str]:

@@ -9,6 +9,7 @@ restores the exact view, and a value equal to its default stays out of the URL.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 import streamlit as st
@@ -17,6 +18,7 @@ from dashboard import data
 from dashboard.data import Filters
 
 STATE_KEY = "filters"  # the current Filters, for the pages
+FIND = "find_speaker"  # the sidebar's speaker search (not kept in the URL)
 KEYS = ("dates", "outlet", "topic", "speaker")
 
 
@@ -30,7 +32,13 @@ def sidebar() -> Filters:
             "Outlets", data.outlet_choices(), key="outlet", bind="query-params"
         )
         topics = _labelled("Topics", data.topic_choices(), "topic")
-        speakers = _labelled("Speakers", data.speaker_choices(), "speaker")
+        speakers = _labelled("Speakers", speaker_options("speaker"), "speaker")
+        if data.more_speakers():
+            st.text_input(
+                "Find a speaker", key=FIND, placeholder="A name or part of one",
+                help=f"The lists of speakers show the {data.SPEAKER_OPTIONS} most quoted. "
+                "People whose name or alias contains these letters join them, first.",
+            )  # fmt: skip
         st.button("Reset filters", on_click=_reset, args=(lo, hi), width="stretch")
     f = Filters(start, end, tuple(outlets), tuple(topics), tuple(speakers))
     st.session_state[STATE_KEY] = f
@@ -63,6 +71,18 @@ def _dates(lo: dt.date | None, hi: dt.date | None) -> tuple[dt.date | None, dt.d
     return start, end
 
 
+def speaker_options(key: str, also: Iterable[str] = ()) -> dict[str, str]:
+    """Speaker id → name for the speaker picker under ``key``: the most quoted, those it
+    holds, the one a shared link names (``?key=Name``), those the sidebar search finds, the
+    filtered speakers and ``also`` (ids)."""
+    held = st.session_state.get(key) or []
+    keep = [held] if isinstance(held, str) else list(held)
+    keep += [*current().speakers, *also]
+    named = st.query_params.get_all(key)
+    search = st.session_state.get(FIND) or ""
+    return data.speaker_options(keep=keep, names=named, search=search)
+
+
 def _labelled(label: str, choices: dict[str, str], key: str) -> list[str]:
     """A multiselect over ids that shows their labels."""
     picked: list[str] = st.multiselect(
@@ -78,5 +98,6 @@ def _labelled(label: str, choices: dict[str, str], key: str) -> list[str]:
 def _reset(lo: dt.date | None, hi: dt.date | None) -> None:
     for key in ("outlet", "topic", "speaker"):
         st.session_state[key] = []
+    st.session_state[FIND] = ""
     if lo is not None and hi is not None:
         st.session_state["dates"] = (lo, hi)

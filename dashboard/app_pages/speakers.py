@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import charts
-from dashboard import data, filters, ui
+from dashboard import data, filters, highlight, ui
 
 BOARD = ["speaker", "role", "kind", "statements", "articles", "outlets", "first_seen", "last_seen"]
 SHARE = st.column_config.NumberColumn("Share", format="percent")
@@ -14,7 +14,7 @@ SHARE = st.column_config.NumberColumn("Share", format="percent")
 def _open_picked(chart_key: str) -> None:
     """Show the profile of the speaker whose bar was just clicked in ``chart_key``."""
     ids = ui.picked(st.session_state.get(chart_key), "speaker_id")
-    if ids and ids[0] in data.speaker_choices():
+    if ids and ids[0] in data.speaker_options(keep=ids[:1]):
         st.session_state["who"] = ids[0]
 
 
@@ -30,10 +30,10 @@ ui.chart(
 st.caption("Click a bar to open that speaker's profile below.")
 ui.table(board, "speakers", BOARD, empty="No attributed statements for these filters.")
 
-names = data.speaker_choices()
+default = f.speakers[0] if f.speakers else (board["speaker_id"][0] if board.height else None)
+names = filters.speaker_options("who", also=[default] if default else [])
 if not names:
     st.stop()
-default = f.speakers[0] if f.speakers else (board["speaker_id"][0] if board.height else None)
 options = list(names)
 who = st.selectbox(
     "Profile of",
@@ -48,9 +48,12 @@ if profile is None:
     st.info("No profile for this speaker.")
     st.stop()
 
-st.header(profile.name)
-st.markdown(f"**Also written as:** {', '.join(profile.aliases) or '—'}")
-st.markdown(f"**Roles seen:** {', '.join(profile.roles) or '—'}")
+# Names, aliases and roles come from article text: escaped, so they show as written.
+st.header(highlight.escape(profile.name))
+aliases = ", ".join(highlight.escape(a) for a in profile.aliases)
+roles = ", ".join(highlight.escape(r) for r in profile.roles)
+st.markdown(f"**Also written as:** {aliases or '—'}")
+st.markdown(f"**Roles seen:** {roles or '—'}")
 mine = data.only_speaker(f, profile.speaker_id)
 ui.chart(
     charts.statements_over_time(
