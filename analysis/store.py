@@ -1389,7 +1389,7 @@ _SIGNATURE = """SELECT concat_ws('|', ?,
     (SELECT coalesce(max(run_id), 0) FROM runs),
     (SELECT coalesce(max(created_at)::VARCHAR, '') FROM discovered_topics))"""
 _FACT_REF = re.compile(r"\bfacts\.(\w+)")
-_FRESH: dict[tuple[str, tuple[int, ...]], bool] = {}  # (file, its stamp) → facts fresh
+_FRESH: dict[tuple[str, tuple[int, ...]], tuple[bool, str]] = {}  # see _facts_state
 
 
 def facts_signature(con: duckdb.DuckDBPyConnection) -> str:
@@ -1405,17 +1405,34 @@ def refresh_facts(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
     if not force and _meta(con).get("facts_signature") == signature:
         return False
     con.execute("SET enable_progress_bar = false")  # ingest prints its own progress
+    schema = _qualified(_catalog(con))
     con.execute("BEGIN")
     try:
-        con.execute("CREATE SCHEMA IF NOT EXISTS facts")
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
         for name, sql in FACTS.items():
-            con.execute(f"CREATE OR REPLACE TABLE facts.{name} AS {sql}")
+            con.execute(f"CREATE OR REPLACE TABLE {schema}.{name} AS {_in(schema, sql)}")
         con.execute("INSERT OR REPLACE INTO meta VALUES ('facts_signature', ?)", [signature])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     return True
+
+
+def _catalog(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.sql("SELECT current_database()").fetchone()
+    return str(row[0]) if row else ""
+
+
+def _qualified(catalog: str) -> str:
+    """The facts schema with its catalog: a store named facts.duckdb has a catalog "facts",
+    which a bare ``facts.x`` could mean as well."""
+    return '"{}".facts'.format(catalog.replace('"', '""'))
+
+
+def _in(schema: str, sql: str) -> str:
+    """``facts.<name>`` → ``<schema>.<name>``."""
+    return _FACT_REF.sub(lambda m: f"{schema}.{m.group(1)}", sql)
 
 
 def _file_stamp(path: Path) -> tuple[int, ...]:
@@ -1429,32 +1446,40 @@ def _file_stamp(path: Path) -> tuple[int, ...]:
     return tuple(stamp)
 
 
-def facts_fresh(path: str | Path) -> bool:
-    """Whether the store's facts match its tables (checked once per change of the file)."""
+def _facts_state(path: str | Path) -> tuple[bool, str]:
+    """(whether the facts match the tables, the facts schema), checked once per change of
+    the file."""
     p = Path(path).resolve()
     key = (str(p), _file_stamp(p))
     if key not in _FRESH:
         with reader(p) as con:
             stored = con.sql("SELECT value FROM meta WHERE key = 'facts_signature'").fetchone()
-            _FRESH[key] = stored is not None and stored[0] == facts_signature(con)
+            fresh = stored is not None and stored[0] == facts_signature(con)
+            _FRESH[key] = (fresh, _qualified(_catalog(con)))
         if len(_FRESH) > 64:  # old stamps of files that changed since
             _FRESH.pop(next(iter(_FRESH)))
     return _FRESH[key]
 
 
+def facts_fresh(path: str | Path) -> bool:
+    """Whether the store's facts match its tables (checked once per change of the file)."""
+    return _facts_state(path)[0]
+
+
 def with_facts(path: str | Path, sql: str) -> str:
     """``sql``, which reads ``facts.<name>`` tables, ready to run on the store at ``path``:
-    as it is when the facts are fresh, else with each fact table it needs computed from the
+    on the facts when they are fresh, else with each fact table it needs computed from the
     store's tables in a CTE (slower, the same rows)."""
-    if facts_fresh(path):
-        return sql
+    fresh, schema = _facts_state(path)
+    if fresh:
+        return _in(schema, sql)
     wanted = set(_FACT_REF.findall(sql))
     for name in reversed(FACTS):  # the facts a wanted one is computed from are wanted too
         if name in wanted:
             wanted.update(_FACT_REF.findall(FACTS[name]))
     ctes = ", ".join(
-        f"facts_{name} AS MATERIALIZED ({_as_ctes(sql)})"
-        for name, sql in FACTS.items()
+        f"facts_{name} AS MATERIALIZED ({_as_ctes(fact_sql)})"
+        for name, fact_sql in FACTS.items()
         if name in wanted
     )
     body = _as_ctes(sql).lstrip()

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import queries, settings, store
 from analysis.ingest import ingest
 from analysis.queries import Filters
+from dashboard import data, filters, preload
 from dashboard.highlight import Mark, escape, highlight
 from dashboard.ui import picked
 
@@ -306,6 +307,65 @@ def test_figures_page_shows_figures_or_says_there_are_none(app: AppTest, db: Pat
         first = queries.figure_series(db).row(0, named=True)
         assert app.selectbox(key="series").value.startswith(f"{first['speaker_id']}|")
         assert len(app.dataframe[1].value) == first["points"]  # the sentences behind the line
+
+
+# ---------------------------------------------------------------- speaker pickers
+@pytest.fixture
+def few(monkeypatch: pytest.MonkeyPatch) -> int:
+    """The pickers list the 3 most quoted speakers here, as they list the 200 most quoted of
+    a store with tens of thousands (the sample has fewer than 200)."""
+    monkeypatch.setattr(data, "SPEAKER_OPTIONS", 3)
+    return 3
+
+
+def _beyond(db: Path, listed: int) -> dict[str, str]:
+    """A speaker the pickers do not list: ranked well past the first ``listed``."""
+    row = queries.speaker_choices(db).row(listed + 3, named=True)
+    assert row["speaker_id"] not in queries.speaker_choices(db, limit=listed)["speaker_id"]
+    return row
+
+
+def test_the_speaker_picker_lists_only_the_most_quoted(app: AppTest, db: Path, few: int) -> None:
+    app.run()
+    top = queries.speaker_choices(db, limit=few)["speaker"].to_list()
+    assert app.sidebar.multiselect(key="speaker").options == top
+    assert app.sidebar.text_input(key=filters.FIND).label == "Find a speaker"
+
+
+def test_a_search_finds_a_speaker_beyond_the_list(app: AppTest, db: Path, few: int) -> None:
+    other = _beyond(db, few)
+    app.run()
+    app.sidebar.text_input(key=filters.FIND).input(other["speaker"].split()[-1]).run()
+    picker = app.sidebar.multiselect(key="speaker")
+    assert picker.options[0] == other["speaker"]  # what was searched for comes first
+    picker.select(other["speaker_id"]).run()
+    assert _metrics(app) == _expected(db, Filters(speakers=(other["speaker_id"],)))
+
+
+def test_a_link_restores_a_speaker_beyond_the_list(app: AppTest, db: Path, few: int) -> None:
+    other = _beyond(db, few)
+    app.query_params["speaker"] = [other["speaker"]]  # a link holds names, as the picker shows
+    app.run()
+    assert not app.exception
+    assert app.sidebar.multiselect(key="speaker").value == [other["speaker_id"]]
+    assert _metrics(app) == _expected(db, Filters(speakers=(other["speaker_id"],)))
+
+
+def test_a_link_restores_a_profile_beyond_the_list(app: AppTest, db: Path, few: int) -> None:
+    other = _beyond(db, few)
+    app.query_params["who"] = other["speaker"]
+    app.run()
+    _page(app, "speakers")
+    assert not app.exception
+    assert app.selectbox(key="who").value == other["speaker_id"]
+    assert other["speaker"] in [h.value for h in app.header]
+
+
+def test_the_preload_finds_every_module_in_this_streamlit() -> None:
+    """The chart and table code the router has the browser fetch early (dashboard/preload.py)
+    is found under the installed Streamlit's names: an upgrade that renames one fails here."""
+    assert len(preload.module_files()) == len(preload.MODULES)
+    assert all(name in preload.tag() for name in preload.module_files())
 
 
 # ------------------------------------------------ queries behind Topics and the profile
