@@ -400,10 +400,14 @@ def figure_series(
     """(speaker, counted thing) pairs cited at least ``min_points`` times with values that differ.
 
     ``counts`` is the head word that groups the series; ``label`` its most common wording.
-    ``f`` narrows the articles (dates, outlets, one copy per story by default). The longest
-    ``limit`` series come back (None: all); a picker has no use for 20,000 of them.
+    ``f`` narrows the articles (dates, outlets, topics, one copy per story by default) and
+    the speakers. The longest ``limit`` series come back (None: all); a picker has no use for
+    20,000 of them.
     """
     where, params = f.on_facts("x", with_statement=False)
+    if f.speakers:
+        where += f" AND x.speaker_no IN {_SPEAKER_NOS}"
+        params.append(list(f.speakers))
     return _qf(
         db,
         f"""WITH series AS (

@@ -100,14 +100,17 @@ def figures(f: Filters, counts: str = "") -> pl.DataFrame:
     return _cached("figures", f, counts=counts)
 
 
-def figure_series(min_points: int = 2) -> pl.DataFrame:
-    return _cached("figure_series", min_points=min_points)
+def figure_series(f: Filters, limit: int | None = 500) -> pl.DataFrame:
+    """The longest ``limit`` series of figures (None: all) under the filters."""
+    return _cached("figure_series", f=f, limit=limit)
 
 
-def figure_history(speaker_id: str, counts: str, unit: str | None = None) -> pl.DataFrame:
-    """One series of :func:`figure_series`: its head word *and* its unit (the query has no
-    unit argument, so "5 %" and "5 people" would otherwise share one line)."""
-    df: pl.DataFrame = _cached("figure_history", speaker_id, counts)
+def figure_history(
+    speaker_id: str, counts: str, unit: str | None = None, f: Filters | None = None
+) -> pl.DataFrame:
+    """One series of :func:`figure_series`: its head word *and* exactly its unit (the query
+    takes any unit for None, so "5 %" and "5 people" would otherwise share one line)."""
+    df: pl.DataFrame = _cached("figure_history", speaker_id, counts, unit, f or Filters())
     return df.filter(pl.col("unit").eq_missing(pl.lit(unit, dtype=pl.String)))
 
 

@@ -281,6 +281,84 @@ def test_pages_say_plainly_when_nothing_matches(app: AppTest, db: Path, page: st
     assert specs and all(s["mark"]["type"] == "text" for s in specs[:1])  # "No ..." charts
 
 
+@pytest.mark.parametrize(
+    ("page", "says"),
+    [
+        ("overview", "No statements match these filters"),
+        ("statements", "No statement matches"),
+        ("figures", "No figures match"),
+    ],
+)
+def test_empty_results_say_so(app: AppTest, db: Path, page: str, says: str) -> None:
+    speaker, outlet = _nothing_matches(db)
+    app.run()
+    app.sidebar.multiselect(key="outlet").select(outlet)
+    app.sidebar.multiselect(key="speaker").select(speaker).run()
+    _page(app, page)
+    assert not app.exception and not app.error
+    assert not app.dataframe
+    assert any(says in i.value for i in app.info)
+
+
+def _smallest_outlet(db: Path) -> str:
+    return str(queries.outlets(db)["outlet"][-1])
+
+
+def _shown(app: AppTest) -> list[object]:
+    """What a page shows: its numbers, tables and chart data."""
+    return [
+        *(m.value for m in app.metric),
+        *(d.value.to_json(date_format="iso") for d in app.dataframe),
+        *(c.proto.spec for c in app.get("vega_lite_chart")),
+    ]
+
+
+@pytest.mark.parametrize("page", ["overview", "statements", "speakers", "topics", "figures"])
+def test_a_sidebar_filter_changes_every_page(app: AppTest, db: Path, page: str) -> None:
+    app.run()
+    _page(app, page)
+    before = _shown(app)
+    app.sidebar.multiselect(key="outlet").select(_smallest_outlet(db)).run()
+    assert not app.exception
+    after = _shown(app)
+    assert after and after != before
+
+
+def test_a_link_restores_a_search(app: AppTest, db: Path) -> None:
+    app.query_params["q"] = "minister"
+    app.run()
+    _page(app, "statements")
+    assert app.text_input(key="q").value == "minister"
+    shown = app.dataframe[0].value
+    assert (
+        shown["statement_id"].to_list()
+        == queries.statements(db, search="minister")["statement_id"].to_list()
+    )
+
+
+def test_a_link_restores_the_figures_view(app: AppTest, db: Path) -> None:
+    series = queries.figure_series(db)
+    second = series.row(1, named=True)
+    app.query_params["counts"] = second["counts"]
+    unit = f" ({second['unit']})" if second["unit"] else ""
+    app.query_params["series"] = f"{second['speaker']} — {second['counts']}{unit}"  # its label
+    app.run()
+    _page(app, "figures")
+    assert not app.exception
+    table, history = (d.value for d in app.dataframe)
+    assert len(table) == queries.figures(db, counts=second["counts"]).height
+    assert app.selectbox(key="series").value.startswith(f"{second['speaker_id']}|")
+    assert len(history) == second["points"]
+
+
+def test_a_link_restores_the_topic_period(app: AppTest, db: Path) -> None:
+    app.query_params["period"] = "Year"
+    app.run()
+    _page(app, "topics")
+    share = app.dataframe[2].value
+    assert len(share) == queries.topic_share_over_time(db, freq="year").height
+
+
 def test_overview_says_how_to_list_the_statements_behind_a_bar(app: AppTest) -> None:
     app.run()
     assert "Statements behind the picked bars" in [h.value for h in app.header]

@@ -18,9 +18,16 @@ def _key(row: dict[str, Any]) -> str:
 
 
 def _label(row: dict[str, Any]) -> str:
-    unit = f"{row['unit']}, " if row.get("unit") else ""
+    """The picker's label, which a shared link holds: the parts of the series id only, so
+    that the link still works after more citations are ingested."""
+    unit = f" ({row['unit']})" if row.get("unit") else ""
+    return f"{row['speaker']} — {row['counts']}{unit}"
+
+
+def _title(row: dict[str, Any]) -> str:
     what = row.get("label") or row["counts"]
-    return f"{row['speaker']} — {what} ({unit}{row['points']} citations)"
+    unit = f", {row['unit']}" if row.get("unit") else ""
+    return f"{row['speaker']}: {what} ({row['points']} citations{unit})"
 
 
 st.title("Figures")
@@ -30,20 +37,28 @@ counts = st.text_input("What is counted contains", key="counts", bind="query-par
 ui.table(data.figures(f, counts=counts), "figures", COLUMNS, empty="No figures match.")
 
 st.header("Figure tracker")
-st.caption("One speaker citing one counted thing more than once, with different values.")
-series = data.figure_series()
+st.caption(
+    "One speaker citing one counted thing more than once, with different values, in the "
+    "articles the filters keep."
+)
+series = data.figure_series(f)
 if series.is_empty():
-    st.info("No speaker cited the same counted thing twice with different values.")
+    st.info("No speaker cited the same counted thing twice with different values here.")
     st.stop()
 
-labels = {_key(r): _label(r) for r in series.iter_rows(named=True)}
+rows = {_key(r): r for r in series.iter_rows(named=True)}
+linked = st.query_params.get("series")
+if linked and linked not in {_label(r) for r in rows.values()}:  # a link to a shorter series
+    every = data.figure_series(f, limit=None)
+    rows |= {_key(r): r for r in every.iter_rows(named=True) if _label(r) == linked}
 choice = st.selectbox(
-    "Series", list(labels), format_func=lambda k: labels.get(k, k), key="series",
-    bind="query-params",
+    "Series", list(rows), format_func=lambda k: _label(rows[k]) if k in rows else k,
+    key="series", bind="query-params",
 )  # fmt: skip
-speaker_id, counted, unit = (choice or next(iter(labels))).split("|", 2)
-history = data.figure_history(speaker_id, counted, unit or None)
-ui.chart(charts.figure_history(history, title=labels.get(choice or "", "")), "figure-tracker")
+key = choice or next(iter(rows))
+speaker_id, counted, unit = key.split("|", 2)
+history = data.figure_history(speaker_id, counted, unit or None, f)
+ui.chart(charts.figure_history(history, title=_title(rows[key])), "figure-tracker")
 ui.table(
     history,
     "figure-history",
