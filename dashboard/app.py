@@ -36,8 +36,9 @@ def _stop_with(exc: Exception) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="quotedesk", page_icon=":material/format_quote:", layout="wide")
-    if preload.tag():  # before any query: the browser fetches chart and table code meanwhile
-        st.html(preload.tag(), unsafe_allow_javascript=True)
+    page = st.navigation(PAGES)
+    if code := preload.tag(page.url_path):  # before any query: the browser fetches meanwhile
+        st.html(code, unsafe_allow_javascript=True)
     try:
         data.check()
     except data.StoreError as exc:
@@ -45,7 +46,6 @@ def main() -> None:
     try:
         with data.session():  # the page's queries share one read-only connection
             filters.sidebar()
-            page = st.navigation(PAGES)
             page.run()
     except data.StoreError as exc:  # e.g. the file was replaced or locked for too long
         _stop_with(exc)

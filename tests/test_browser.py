@@ -16,6 +16,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 # Shares the database builder with the AppTest module (tests/ is on sys.path under pytest).
@@ -326,6 +327,29 @@ def test_clicking_a_leaderboard_bar_opens_that_profile(
     _click_bar(page, 0, f"speaker: {second['speaker']};")
     page.get_by_role("heading", name=second["speaker"], exact=True).wait_for(timeout=30_000)
     _settle(page)
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_clicking_a_topic_cell_narrows_the_table_under_it(
+    page: sync_api.Page, server: str, db: Path
+) -> None:
+    _open(page, f"{server}/topics", charts=3)
+    grid = queries.topic_speakers(db)
+    cell = grid.row(0, named=True)
+    whole = f"Download topic-speakers.csv ({grid.height:,} rows)"
+    assert page.get_by_role("button", name=whole).count() == 1
+    chart = page.locator(".vega-embed").nth(0)
+    box = chart.locator(
+        f'path[aria-label*="{cell["label"]}"][aria-label*="{cell["speaker"]}"]'
+    ).first.bounding_box()
+    assert box is not None, "no cell for the first topic and speaker"
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    narrowed = grid.filter(pl.col("topic") == cell["topic"]).height
+    assert narrowed < grid.height
+    label = f"Download topic-speakers.csv ({narrowed:,} rows)"
+    page.get_by_role("button", name=label).wait_for(timeout=30_000)
+    _settle(page)
+    _shot(page, "topics-picked")
     assert page.locator(EXCEPTION).count() == 0
 
 

@@ -443,7 +443,9 @@ def test_the_preload_finds_every_module_in_this_streamlit() -> None:
     """The chart and table code the router has the browser fetch early (dashboard/preload.py)
     is found under the installed Streamlit's names: an upgrade that renames one fails here."""
     assert len(preload.module_files()) == len(preload.MODULES)
-    assert all(name in preload.tag() for name in preload.module_files())
+    for page, stems in preload.PAGES.items():
+        assert json.dumps(list(preload.module_files(page))) in preload.tag(page)
+        assert len(preload.module_files(page)) == len(stems)
 
 
 # ------------------------------------------------ queries behind Topics and the profile
