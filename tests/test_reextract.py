@@ -180,26 +180,28 @@ def _state(db: Path) -> dict[str, tuple[str, int, int, int, int]]:
     return {r[0]: r[1:] for r in rows.iter_rows()}
 
 
-def _kill_when(db: Path, done: int, env: dict[str, str]) -> int:
+def _kill_when(db: Path, done: int, env: dict[str, str], log: Path) -> int:
     """Start `quotedesk reextract` with one article per transaction and SIGKILL it once at
     least ``done`` articles are new. Returns how many were new when it was killed."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "analysis.cli", "reextract", "--db", str(db), "--batch-size", "1"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 300
-        new = 0
-        while new < done and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-            new = store.query(
-                db, "SELECT count(*) FROM articles WHERE extractor_version = ?", [EXTRACTOR_VERSION]
-            ).item()
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait(timeout=60)
+    cmd = [sys.executable, "-m", "analysis.cli", "reextract", "--db", str(db), "--batch-size", "1"]
+    with log.open("w") as err:
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        try:
+            deadline = time.monotonic() + 300
+            new = 0
+            while new < done and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+                new = store.query(
+                    db,
+                    "SELECT count(*) FROM articles WHERE extractor_version = ?",
+                    [EXTRACTOR_VERSION],
+                ).item()
+            ended = proc.poll()
+            if ended is None:
+                os.kill(proc.pid, signal.SIGKILL)
+        finally:
+            proc.wait(timeout=60)
+    assert ended is None, f"reextract ended by itself ({ended}): {log.read_text()[-2000:]}"
     return new
 
 
@@ -212,7 +214,8 @@ def test_killed_mid_reextract_every_article_is_old_or_new_and_a_rerun_completes(
     _mark_old(db)
     env = {k: v for k, v in os.environ.items() if k != "QUOTEDESK_ALIASES"}
     env["PYTHONPATH"] = str(settings.PROJECT_ROOT)
-    killed_at = [_kill_when(db, 2, env), _kill_when(db, N_ARTICLES // 2, env)]
+    log = db.with_suffix(".log")
+    killed_at = [_kill_when(db, 2, env, log), _kill_when(db, N_ARTICLES // 2, env, log)]
     killed = _state(db)
     old_left = sum(v[0] == OLD for v in killed.values())
     assert 0 < killed_at[0] < N_ARTICLES and 0 < old_left < N_ARTICLES, killed_at  # mid-run
