@@ -798,7 +798,8 @@ def speaker_index(db: str | Path, search: str | None = None, limit: int = 50) ->
         """WITH j AS (
              SELECT speaker_id, list(DISTINCT name ORDER BY name) AS names,
                     bool_or(how IN ('merge', 'split')) AS placed_by_hand,
-                    sum(len(statements)) AS statements, count(DISTINCT article_id) AS articles
+                    sum(len(statements))::BIGINT AS statements,
+                    count(DISTINCT article_id) AS articles
              FROM article_speakers GROUP BY speaker_id)
            SELECT sp.speaker_id, sp.name, sp.kind, j.statements, j.articles, j.names,
                   j.placed_by_hand OR EXISTS (
@@ -818,7 +819,7 @@ def ambiguous(db: str | Path, limit: int = 50) -> pl.DataFrame:
     articles, and the candidates (``note``). Candidates for a hand merge or split."""
     return store.query(
         db,
-        """SELECT speaker_id, any_value(name) AS name, sum(len(statements)) AS statements,
+        """SELECT speaker_id, any_value(name) AS name, sum(len(statements))::BIGINT AS statements,
                   count(*) AS articles, any_value(note) AS note
            FROM article_speakers WHERE how = 'ambiguous'
            GROUP BY speaker_id ORDER BY statements DESC, speaker_id LIMIT ?""",
@@ -886,7 +887,7 @@ def speaker_detail(db: str | Path, name: str) -> SpeakerDetail:
     members = store.query(
         db,
         """SELECT name, how, any_value(note) AS note, count(*) AS articles,
-                  sum(len(statements)) AS statements
+                  sum(len(statements))::BIGINT AS statements
            FROM article_speakers WHERE speaker_id = ?
            GROUP BY name, how ORDER BY statements DESC, name""",
         [sid],
