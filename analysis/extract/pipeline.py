@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from analysis.extract.pool import ExtractorPool
 
 # Bump when extraction output changes: stored rows record the version that made them.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # 0.2: learned cue model (issue 3)
 
 
 def extract_doc(doc: Doc, title: str = "", article_id: str = "") -> Extraction:

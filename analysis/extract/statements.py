@@ -12,6 +12,9 @@ speakers before them:
    clausal complement (``X said that ...``, ``..., X said.``, ``X, he said, ...``); the
    complement is the content, ``mixed`` when it contains quotation marks.
 3. **"according to X"**: the rest of the sentence is the content.
+4. **Learned cues** (``cue_model``): (head word, argument) pairs the rules left, scored by a
+   logistic regression trained on PolNeAR's train split ("X slammed the plan", "Trump's
+   proposal to ban ...", "X spoke about ...").
 
 Plus headline attribution in the title (``"Exports will double: Okafor"``).
 Refusals are counted by reason, never silently dropped.
@@ -373,9 +376,9 @@ def learned_candidates(
         s, e = _trim(text, c.start, c.end)
         if e - s < 2 or _overlaps(s, e, taken):
             continue
-        if _learned_source(c) is None and (
+        if (
             c.head.pos_ in ("NOUN", "ADJ") or c.head.lemma_.lower() in BELIEF_VERBS
-        ):
+        ) and _learned_source(c) is None:
             continue  # "a decision on whether ...", "ice expected in ...": no one's view
         yield c, s, e
 
