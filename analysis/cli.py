@@ -154,7 +154,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         limit=args.limit,
         runs=args.runs,
         processes=tuple(args.processes),
-        ingest=not args.no_ingest,
+        extraction="extraction" in args.measures,
+        ingest="ingest" in args.measures,
         query_dbs=tuple(Path(p) for p in args.query_db),
         query_repeat=args.query_repeat,
     )
@@ -411,13 +412,19 @@ def build_parser() -> argparse.ArgumentParser:
         "queries' latency on given stores. Each measure runs RUNS times in a fresh process; "
         "the table shows medians.\n\nexample:\n"
         "  quotedesk bench --limit 500 --runs 3\n"
-        "  quotedesk bench --no-ingest --processes 1 2 --query-db bench-1m.duckdb",
+        "  quotedesk bench --measures extraction --query-db bench-1m.duckdb",
     )
     s.add_argument("--corpus", default=None, help="articles (default: AllSides articles-5k)")
     s.add_argument("--limit", type=int, default=None, help="only the first N articles")
     s.add_argument("--runs", type=int, default=3, help="runs per measure (default: %(default)s)")
     s.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="default: 1 2")
-    s.add_argument("--no-ingest", action="store_true", help="skip ingest and re-ingest")
+    s.add_argument(
+        "--measures",
+        nargs="*",
+        choices=["extraction", "ingest"],
+        default=["extraction", "ingest"],
+        help="extraction (bare spaCy and quotedesk), ingest (and re-ingest); default: both",
+    )
     s.add_argument("--query-db", action="append", default=[], help="time queries on this store")
     s.add_argument("--query-repeat", type=int, default=10, help="runs per query")
     s.add_argument("--quiet", action="store_true", help="no progress lines on stderr")

@@ -27,6 +27,8 @@ from analysis.records import Article, Extraction, InputError
 # Parses and extracts a batch of articles (``Extractor``; ``analysis.load`` passes one that
 # looks up extractions made on a cluster).
 Extract = Callable[[list[Article]], Iterable[tuple[Article, Extraction]]]
+# Records read ahead to look up their stored content hashes at once (see _changed_only).
+LOOKUP = 2_000
 
 
 @dataclass(slots=True)
@@ -94,12 +96,15 @@ def ingest(
     extractor = Extractor(n_process)
     try:
         source = reader.read(paths) if records is None else records
-        for batch in _batches(source, batch_size):
-            _ingest_batch(batch, db, report, extract or extractor)
+        for chunk in _batches(source, max(batch_size, LOOKUP)):
+            todo = _changed_only(chunk, db, report)
+            ahead = _ReadAhead([r for r in todo if isinstance(r, Article)], extract or extractor)
+            for batch in _batches(todo, batch_size):
+                _ingest_batch(batch, db, report, ahead)
+                if on_batch is not None:
+                    on_batch(report)
             if bar is not None:
-                bar.update(len(batch))
-            if on_batch is not None:
-                on_batch(report)
+                bar.update(len(chunk))
         status = "ok" if report.ok else "ok-with-errors"
     finally:
         extractor.close(cancel=status == "failed")
@@ -113,6 +118,49 @@ def ingest(
                 store.refresh_facts(con)  # the dashboard's facts (queries.py)
             store.finish_run(con, run_id, report.counts, dict(report.skipped), status)
     return report
+
+
+def _changed_only(
+    chunk: list[Article | InputError], db: str | Path, report: IngestReport
+) -> list[Article | InputError]:
+    """The chunk's input errors and the articles not stored with the same content yet (for an id
+    seen twice in the chunk, the last copy), in input order; the others are counted unchanged.
+
+    One hash lookup per chunk of ``LOOKUP`` records, so a re-ingest where few articles changed
+    writes a few full batches instead of opening the store twice for every batch of input.
+    """
+    latest: dict[str, Article] = {}
+    for rec in chunk:
+        if isinstance(rec, Article):
+            latest[rec.id] = rec  # the last copy of an id wins
+    with store.reader(db) as con:
+        stored = store.known_hashes(con, list(latest))
+    keep = {i for i, a in latest.items() if stored.get(i) != reader.content_hash(a)}
+    report.counts.unchanged += len(latest) - len(keep)
+    return [
+        rec
+        for rec in chunk
+        if isinstance(rec, InputError) or (rec.id in keep and latest[rec.id] is rec)
+    ]
+
+
+class _ReadAhead:
+    """The extractions of a chunk's articles, asked for batch by batch from one lazy stream, so
+    worker processes parse the next batch while this process writes the current one."""
+
+    def __init__(self, articles: list[Article], extract: Extract) -> None:
+        self._results = iter(extract(articles))
+
+    def __call__(self, todo: list[Article]) -> list[tuple[Article, Extraction]]:
+        out = []
+        for article in todo:
+            for done, extraction in self._results:  # passes over any the batch no longer needs
+                if done is article:
+                    out.append((done, extraction))
+                    break
+            else:
+                raise RuntimeError(f"article {article.id} was not extracted")
+        return out
 
 
 def _ingest_batch(

@@ -41,9 +41,9 @@ class _Partitions:
                 yield article
 
     def extract(self, articles: list[Article]) -> Iterable[tuple[Article, Extraction]]:
-        """The stored extractions of ``articles``. Ingest asks once per batch, after pulling
-        the batch's records, so the extractions of the articles it skipped as unchanged are
-        dropped here too, and memory holds one batch."""
+        """The stored extractions of ``articles``. Ingest asks once per chunk of records it
+        read ahead (``ingest.LOOKUP``), after pulling them all, so the extractions of the
+        articles it found unchanged are dropped here too, and memory holds one chunk."""
         found = [(a, self._extractions[a.id]) for a in articles]
         self._extractions.clear()
         return found

@@ -267,7 +267,8 @@ class BenchConfig:
     limit: int | None = None
     runs: int = 3
     processes: tuple[int, ...] = (1, 2)
-    ingest: bool = True
+    extraction: bool = True  # bare spaCy and quotedesk extraction
+    ingest: bool = True  # ingest and re-ingest
     query_dbs: tuple[Path, ...] = ()
     query_repeat: int = 10
 
@@ -296,18 +297,17 @@ def run_bench(cfg: BenchConfig, log: Callable[[str], None] = print) -> BenchResu
     samples: list[Sample] = []
     with tempfile.TemporaryDirectory(prefix="quotedesk-bench-") as tmp:
         corpus, changed_corpus, changed = write_slice(cfg.corpus, cfg.limit, Path(tmp))
-        for run in range(cfg.runs):
+        for run in range(cfg.runs if cfg.extraction else 0):
             for p in cfg.processes:
                 for kind in ("spacy", "extract"):
                     samples.append(_logged(log, run, _run_child(kind, p, corpus)))
-        if cfg.ingest:
-            for run in range(cfg.runs):
-                for p in cfg.processes:
-                    db = Path(tmp) / f"ingest-{run}-{p}.duckdb"
-                    samples.append(_logged(log, run, _run_child("ingest", p, corpus, db)))
-                    again = _run_child("reingest", p, changed_corpus, db)
-                    samples.append(_logged(log, run, again))
-                    db.unlink(missing_ok=True)
+        for run in range(cfg.runs if cfg.ingest else 0):
+            for p in cfg.processes:
+                db = Path(tmp) / f"ingest-{run}-{p}.duckdb"
+                samples.append(_logged(log, run, _run_child("ingest", p, corpus, db)))
+                again = _run_child("reingest", p, changed_corpus, db)
+                samples.append(_logged(log, run, again))
+                db.unlink(missing_ok=True)
     result = BenchResult(cfg, samples, changed, load_before, os.getloadavg())
     for db in cfg.query_dbs:
         from analysis import bench

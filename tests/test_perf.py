@@ -92,3 +92,43 @@ def test_extraction_leaves_the_vocabulary_as_it_found_it(nlp: Language) -> None:
 
 def test_tree_memory_counts_this_process() -> None:
     assert perf.tree_rss_mb() > 10
+
+
+def _jsonl(path: Path, texts: dict[str, str]) -> Path:
+    path.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in texts.items()))
+    return path
+
+
+def test_reingest_parses_and_writes_only_the_changed_articles(tmp_path: Path) -> None:
+    from analysis.ingest import IngestReport, ingest
+
+    texts = {f"a{i}": f"Mayor Lena Dahl{i} said the bridge {i} would reopen." for i in range(7)}
+    db = tmp_path / "s.duckdb"
+    ingest([_jsonl(tmp_path / "one.jsonl", texts)], db, batch_size=2, progress=False)
+    texts["a3"] = "Mayor Lena Dahl3 said the bridge would not reopen before 2030."
+    batches: list[int] = []
+
+    def seen(report: IngestReport) -> None:
+        batches.append(report.counts.updated)
+
+    again = ingest([_jsonl(tmp_path / "two.jsonl", texts)], db, batch_size=2, progress=False,
+                   on_batch=seen)  # fmt: skip
+    c = again.counts
+    assert (c.new, c.updated, c.unchanged, c.statements) == (0, 1, 6, 1)
+    assert batches == [1]  # one write batch, not one per two articles read
+
+
+def test_the_last_copy_of_an_id_wins_even_when_it_is_the_stored_one(tmp_path: Path) -> None:
+    from analysis import store
+    from analysis.ingest import ingest
+
+    db = tmp_path / "s.duckdb"
+    first = {"x": "Minister Ada Varg said taxes would fall."}
+    ingest([_jsonl(tmp_path / "one.jsonl", first)], db, progress=False)
+    src = tmp_path / "two.jsonl"
+    edited = json.dumps({"id": "x", "text": "Minister Ada Varg said taxes would rise."})
+    src.write_text(edited + "\n" + json.dumps({"id": "x", "text": first["x"]}) + "\n")
+    report = ingest([src], db, progress=False)
+    assert (report.counts.updated, report.counts.unchanged) == (0, 1)
+    stored = store.query(db, "SELECT text FROM articles")["text"].to_list()
+    assert stored == [first["x"]]

@@ -75,7 +75,8 @@ class ExtractorPool:
         """Extract ``articles`` lazily, in input order, with a bounded number of tasks queued."""
         from analysis.extract.pipeline import word_batches
 
-        window = 3 * self.n_process  # enough queued that no worker waits for the parent
+        # enough queued that no worker waits while the parent writes a batch (~1 s of work)
+        window = 4 * self.n_process
         pending: deque[tuple[list[Article], Future[list[Extraction]]]] = deque()
         for chunk in word_batches(articles, TASK_ARTICLES, TASK_WORDS):
             items = [(a.text, a.title, a.id) for a in chunk]
