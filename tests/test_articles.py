@@ -261,12 +261,37 @@ CSV_CASES = [
         [("error", 1, "missing-text")],
         id="no-text-column",
     ),
+    pytest.param("id,title,text\n", [("error", None, "empty-file")], id="header-and-no-rows"),
+    pytest.param(
+        # the quote opened on line 3 is taken to close on line 4, where a letter follows it:
+        # the record is refused (not glued to the next one), and the file goes on after it
+        'id,title,text\na,T1,Alpha text.\nq,T2,"unclosed\nz,T3,"Swallowed."\nb,T4,Beta text.\n',
+        [("article", 2, "a"), ("error", 3, "bad-row"), ("article", 5, "b")],
+        id="unclosed-quote-in-the-middle",
+    ),
+    pytest.param(
+        'id,title,text\na,T1,Alpha text.\nq,T2,"never closed\nb,T3,Beta text.\n',
+        [("article", 2, "a"), ("error", 3, "bad-row")],
+        id="unclosed-quote-runs-to-the-end",
+    ),
+    pytest.param(
+        'id,text\na,He said "yes" loudly.\n',
+        [("article", 2, "a")],
+        id="quotes-inside-an-unquoted-field",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("content", "expected"), CSV_CASES)
 def test_csv(tmp_path: Path, content: str, expected: list[tuple[Any, ...]]) -> None:
     assert _summary(_read_one(_write(tmp_path / "in.csv", content))) == expected
+
+
+def test_an_unclosed_quote_names_the_lines_it_swallowed(tmp_path: Path) -> None:
+    content = 'id,text\na,Alpha text.\nq,"never closed\nb,Beta text.\nc,Gamma text.\n'
+    records = _read_one(_write(tmp_path / "in.csv", content))
+    assert isinstance(records[-1], InputError)
+    assert records[-1].detail.endswith("the record runs over lines 3-5")
 
 
 def test_csv_multi_line_field_text(tmp_path: Path) -> None:
@@ -588,6 +613,30 @@ def test_overlong_line_is_refused_unparsed(tmp_path: Path, monkeypatch: pytest.M
 def test_too_large_txt(tmp_path: Path) -> None:
     error = _only_error(_write(tmp_path / "big.txt", "w" * (MAX_TEXT_CHARS + 1)))
     assert error.reason == "too-large"
+    assert error.detail.startswith(f"text of {MAX_TEXT_CHARS + 1:,} characters, over the")
+
+
+def test_an_overlong_line_is_named_with_its_size(tmp_path: Path) -> None:
+    size = articles.MAX_LINE_BYTES + 10
+    line = '{"id": "big", "text": "' + "x" * (size - 26) + '"}\n'
+    records = _read_one(_write(tmp_path / "in.jsonl", _jsonl(A) + line + _jsonl(B)))
+    assert _summary(records) == [
+        ("article", 1, "a"),
+        ("error", 2, "too-large"),
+        ("article", 3, "b"),
+    ]
+    error = records[1]
+    assert isinstance(error, InputError)
+    assert error.detail.startswith(f"line of {len(line.encode()):,} bytes, over the")
+
+
+def test_a_document_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.html"
+    with path.open("wb") as f:
+        f.truncate(articles.MAX_DOCUMENT_BYTES + 1)  # sparse: no need to write the bytes
+    error = _only_error(path)
+    assert (error.reason, error.line) == ("too-large", None)
+    assert error.detail.startswith(f"file of {articles.MAX_DOCUMENT_BYTES + 1:,} bytes")
 
 
 # --------------------------------------------------------------------------- summary

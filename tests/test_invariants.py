@@ -4,14 +4,19 @@ lies inside the text and reproduces the stored words. Hostile search strings sta
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import polars as pl
 import pytest
+import robustness
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from analysis import queries
+from analysis import queries, store
+from analysis.desk import Desk
 from analysis.extract.pipeline import extract_doc
 from analysis.ingest import ingest
 
@@ -47,15 +52,6 @@ def test_extraction_never_raises_and_offsets_hold(nlp: Language, text: str, titl
             assert text[f.counts_start : f.counts_end] == f.counts
 
 
-INJECTIONS = [
-    "'; DROP TABLE statements; --",
-    '" OR 1=1 --',
-    "Robert'); DELETE FROM articles WHERE ('1'='1",
-    "%' UNION SELECT text FROM articles --",
-    "\\x00\\' ; ATTACH 'evil.db'",
-]
-
-
 @pytest.fixture(scope="module")
 def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("inj")
@@ -64,6 +60,7 @@ def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "would reopen on Friday after repairs that cost 2 million dollars."},
         {"id": "i2", "outlet": "Harbour", "text": "Judge Anna Berg said the trial "
          "would resume on Monday; DROP TABLE statements was written on a placard."},
+        *(robustness.quoting(i, attack) for i, (attack, _) in enumerate(robustness.INJECTIONS)),
     ]  # fmt: skip
     src = folder / "a.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in rows))
@@ -72,16 +69,60 @@ def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-@pytest.mark.parametrize("attack", INJECTIONS)
-def test_hostile_search_and_filters_are_literal(small_db: Path, attack: str) -> None:
-    before = queries.overview(small_db)
-    found = queries.statements(small_db, search=attack)
-    filtered = queries.statements(small_db, queries.Filters(outlets=(attack,), speakers=(attack,)))
-    assert filtered.height == 0
-    assert found.height <= before["statements"]
-    assert queries.overview(small_db) == before  # nothing dropped, nothing changed
+def _state(db: Path) -> tuple[Any, ...]:
+    """Everything an injection could change: tables, rows, and their contents."""
+    tables = store.query(db, "SELECT table_name FROM duckdb_tables() ORDER BY ALL")[
+        "table_name"
+    ].to_list()
+    rows = store.query(
+        db,
+        """SELECT (SELECT count(*) FROM articles), (SELECT sum(hash(article_id, text, outlet))
+                   FROM articles), (SELECT count(*) FROM statements),
+                  (SELECT sum(hash(statement_id, text)) FROM statements)""",
+    ).row(0)
+    return (tuple(tables), rows)
+
+
+@pytest.mark.parametrize(("attack", "found"), robustness.INJECTIONS)
+def test_hostile_search_and_filters_are_literal(
+    small_db: Path, attack: str, found: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where an ATTACH or COPY would leave a file
+    before = _state(small_db)
+    planted = f"attack-{[a for a, _ in robustness.INJECTIONS].index(attack)}"
+    hits = queries.statements(small_db, search=attack)
+    if found:  # the statement quoting the attack, word for word, comes first
+        assert hits["article_id"][0] == planted and attack in hits["text"][0]
+    else:
+        assert hits.height == 0
+    every = queries.Filters(distinct=False)
+    by_outlet = queries.statements(small_db, replace(every, outlets=(attack,)))
+    assert set(by_outlet["article_id"]) == {planted}  # the outlet named so, and only it
+    for field in ("speakers", "topics", "kinds"):
+        assert queries.statements(small_db, replace(every, **{field: (attack,)})).height == 0
+    assert queries.figures(small_db, counts=attack).height == 0
+    assert queries.article(small_db, attack) is None
+    desk = Desk(small_db)
+    mine = desk.statements(search=attack, outlet=attack, distinct=False)
+    assert set(mine["article_id"]) == ({planted} if found else set())
+    with pytest.raises(ValueError, match="no speaker called"):
+        desk.speaker(attack)
+    assert _state(small_db) == before  # nothing dropped, deleted, copied or attached
+    assert list(tmp_path.iterdir()) == [] and not (small_db.parent / "evil.db").exists()
 
 
 def test_an_outlet_with_a_quote_in_its_name_is_found(small_db: Path) -> None:
     got = queries.statements(small_db, queries.Filters(outlets=("O'Brien Times",)))
     assert got["outlet"].to_list() == ["O'Brien Times"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the counts and speaker-name filters use ILIKE, so a % or _ a reporter types is a "
+    "wildcard, not a character (analysis/queries.py figures, identity.speaker_index)",
+)
+def test_a_percent_sign_in_the_counts_filter_is_a_character(small_db: Path) -> None:
+    with_counts = queries.figures(small_db).filter(pl.col("counts").is_not_null())
+    assert with_counts.height > 0
+    literal = with_counts.filter(pl.col("counts").str.contains("%", literal=True))
+    assert queries.figures(small_db, counts="%").height == literal.height

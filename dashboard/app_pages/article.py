@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import streamlit as st
 
 from dashboard import data, highlight, ui
@@ -12,7 +14,7 @@ doc = data.article(article_id) if article_id else None
 if doc is None:
     st.title("Article")
     if article_id:
-        st.warning(f"No article with id `{article_id}` in this database.")
+        st.warning(f"No article with id “{highlight.escape(article_id)}” in this database.")
     st.info("Pick a statement on the Statements page to open its article here.")
     st.page_link("app_pages/statements.py", label="Go to Statements", icon=":material/search:")
     st.stop()
@@ -21,8 +23,12 @@ said = data.article_statements(doc["article_id"])
 figs = data.article_figures(doc["article_id"])
 title = highlight.highlight(doc["title"], highlight.statement_marks(said, "title", chosen))
 st.markdown(f"<h2>{title}</h2>", unsafe_allow_html=True)
-meta = [doc["outlet"] or "unknown outlet", str(doc["published"] or "undated")]
-link = f" · [source]({doc['url']})" if doc.get("url") else ""
+# The caption is Markdown: the outlet is escaped like the text, and only a web address is
+# linked, with the characters that could end the link (or start another) percent-encoded.
+meta = [highlight.escape(doc["outlet"] or "unknown outlet"), str(doc["published"] or "undated")]
+url = doc.get("url") or ""
+web = url.lower().startswith(("http://", "https://"))
+link = f" · [source]({quote(url, safe=':/?#&=%+@,;~')})" if web else ""
 st.caption(" · ".join(meta) + f" · {len(said)} statements · {len(figs)} figures{link}")
 st.markdown(highlight.LEGEND, unsafe_allow_html=True)
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 import streamlit as st
 
 from analysis import charts
-from dashboard import data, filters, ui
+from dashboard import data, filters, highlight, ui
 
 METRICS = {
     "articles": "Articles",
@@ -59,7 +59,8 @@ if not who and not where:
 behind = replace(f, speakers=tuple(who) or f.speakers, outlets=tuple(where) or f.outlets)
 rows = data.statements(behind, limit=200)
 names = dict(speakers.select("speaker_id", "speaker").iter_rows())
-st.caption(" · ".join([*(names.get(s, s) for s in who), *where]) + ", newest first")
+picked = [*(names.get(s, s) for s in who), *where]  # names and outlets, as Markdown: escaped
+st.caption(" · ".join(highlight.escape(x) for x in picked) + ", newest first")
 ui.table(
     rows,
     "picked-statements",
