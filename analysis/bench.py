@@ -82,7 +82,7 @@ def cases(db: str | Path) -> list[Case]:
     typical = typical_filters(db)
     out: list[Case] = [Case("info", "none")]
     for name, kwargs in FILTERED.items():
-        out += [Case(name, label, (f,), kwargs) for label, f in typical.items()]
+        out += [Case(name, label, (), {"f": f, **kwargs}) for label, f in typical.items()]
     speakers = queries.speaker_choices(db, limit=1)
     if speakers.height:
         who, name = speakers.row(0)[:2]

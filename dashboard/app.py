@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, filters, preload
+from dashboard import data, filters
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -37,8 +37,6 @@ def _stop_with(exc: Exception) -> None:
 def main() -> None:
     st.set_page_config(page_title="quotedesk", page_icon=":material/format_quote:", layout="wide")
     page = st.navigation(PAGES)
-    if code := preload.tag(page.url_path):  # before any query: the browser fetches meanwhile
-        st.html(code, unsafe_allow_javascript=True)
     try:
         data.check()
     except data.StoreError as exc:

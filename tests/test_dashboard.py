@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import queries, settings, store
 from analysis.ingest import ingest
 from analysis.queries import Filters
-from dashboard import data, filters, preload
+from dashboard import data, filters
 from dashboard.highlight import Mark, escape, highlight
 from dashboard.ui import picked
 
@@ -437,15 +437,6 @@ def test_a_link_restores_a_profile_beyond_the_list(app: AppTest, db: Path, few: 
     assert not app.exception
     assert app.selectbox(key="who").value == other["speaker_id"]
     assert other["speaker"] in [h.value for h in app.header]
-
-
-def test_the_preload_finds_every_module_in_this_streamlit() -> None:
-    """The chart and table code the router has the browser fetch early (dashboard/preload.py)
-    is found under the installed Streamlit's names: an upgrade that renames one fails here."""
-    assert len(preload.module_files()) == len(preload.MODULES)
-    for page, stems in preload.PAGES.items():
-        assert json.dumps(list(preload.module_files(page))) in preload.tag(page)
-        assert len(preload.module_files(page)) == len(stems)
 
 
 # ------------------------------------------------ queries behind Topics and the profile
