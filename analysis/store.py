@@ -15,6 +15,7 @@ open read-only per query and retry while a batch is being written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -1404,7 +1405,9 @@ def refresh_facts(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
     signature = facts_signature(con)
     if not force and _meta(con).get("facts_signature") == signature:
         return False
-    con.execute("SET enable_progress_bar = false")  # ingest prints its own progress
+    # ingest prints its own progress; in Jupyter without ipywidgets DuckDB refuses the setting
+    with contextlib.suppress(duckdb.Error):
+        con.execute("SET enable_progress_bar = false")
     schema = _qualified(_catalog(con))
     con.execute("BEGIN")
     try:
