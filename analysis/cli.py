@@ -99,7 +99,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     shared = settings.shared_dir()
     gold = Path(args.gold_dir) if args.gold_dir else shared / "gold" / "polnear"
     scorer = Path(args.scorer) if args.scorer else shared / "eval" / "score.py"
-    result = run(gold, args.split, Path(args.out), scorer, n_process=args.processes)
+    cache = Path(args.cache) if args.cache else None
+    result = run(gold, args.split, Path(args.out), scorer, n_process=args.processes, cache=cache)
     print(result.tables)
     print(
         f"{result.articles} articles, {result.words:,} words in {result.seconds:.1f}s "
@@ -357,6 +358,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--split", default="dev", choices=["train", "dev", "all"])
     s.add_argument("--out", default="predictions.jsonl", help="predictions file to write")
     s.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
+    s.add_argument(
+        "--cache",
+        default=None,
+        help="train only: a saved parse (DocBin) to read, or to write on the first run",
+    )
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser(
