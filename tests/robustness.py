@@ -183,11 +183,12 @@ def percentile(values: list[float], q: float) -> float:
 @dataclass
 class KillRun:
     target: int  # killed once this many articles were stored ...
-    delay: float  # ... plus this many seconds
+    delay: float  # ... plus this many seconds (mode "time")
     stored_before: int
     stored_after: int
     finished: bool  # the run ended on its own before its kill point
     wal_bytes: int  # the write-ahead log the killed process left (replayed at the next open)
+    mode: str  # "time": a random delay after the target; "log": while a batch is in the log
     checked: dict[str, Any] = field(default_factory=dict)  # what ``after_kill`` found
 
 
@@ -225,19 +226,23 @@ def kill_runs(
 ) -> list[KillRun]:
     """Start ``quotedesk ingest`` ``kills`` times and SIGKILL each at a seeded random point.
 
-    Each run gets a random target of up to a batch more than the store holds, and is killed a
-    random 0-1 s after the store reaches it, so kills land anywhere in the cycle: parsing,
-    writing a batch, linking copies, closing (checkpointing) the file, the end-of-run work.
+    Each run gets a random target of up to a batch more than the store holds. Then, chosen at
+    random, it is killed either a random 0-1 s after the store reaches the target (while it
+    parses, writes, links copies, closes the file or ends the run), or at the first moment
+    after that when the write-ahead log holds a committed batch not yet checkpointed into the
+    file (the window between a batch's commit and the connection's close).
     ``after_kill(db)`` runs after each kill; what it returns is kept in ``checked``.
     """
     rng = random.Random(seed)
     done: list[KillRun] = []
+    wal = Path(f"{db}.wal")
     for _ in range(kills):
         before = stored_articles(db)
         if before >= total:
             break
         target = min(total, before + rng.randint(1, batch_size))
-        delay = rng.uniform(0.0, 1.0)
+        mode = rng.choice(["time", "log"])
+        delay = rng.uniform(0.0, 1.0) if mode == "time" else 0.0
         proc = subprocess.Popen(
             ingest_cmd(paths, db, batch_size),
             cwd=ROOT,
@@ -247,24 +252,26 @@ def kill_runs(
         while proc.poll() is None and stored_articles(db) < target:
             time.sleep(0.1)
         time.sleep(delay)
+        while mode == "log" and proc.poll() is None and not _holds_log(wal):
+            time.sleep(0.002)  # a stat, not an open: the writer is not held up
         finished = proc.poll() is not None
         if not finished:
             proc.send_signal(signal.SIGKILL)
         proc.wait()
-        wal = Path(f"{db}.wal")
-        run = KillRun(
-            target,
-            delay,
-            before,
-            0,
-            finished,
-            wal.stat().st_size if wal.exists() else 0,
-        )
+        run = KillRun(target, delay, before, 0, finished, _holds_log(wal), mode)
         run.stored_after = stored_articles(db)  # opening it replays the log
         if after_kill is not None:
             run.checked = after_kill(db)
         done.append(run)
     return done
+
+
+def _holds_log(wal: Path) -> int:
+    """The size of the write-ahead log (0 when there is none)."""
+    try:
+        return wal.stat().st_size
+    except OSError:
+        return 0
 
 
 # The rows extracted from one article, written with it in one transaction: (table, SQL giving

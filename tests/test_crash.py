@@ -67,6 +67,9 @@ def test_sigkill_at_random_points_loses_no_article_half_way(
     kills = robustness.kill_runs([corpus], db, ARTICLES, KILLS, SEED, BATCH, after_kill=check)
     killed = [k for k in kills if not k.finished]
     assert len(killed) == KILLS, kills  # every kill landed in unfinished work
+    # this seed kills twice while a committed batch is only in the write-ahead log
+    assert [k.mode for k in kills] == ["log", "log", "time", "time", "time"]
+    assert all(k.wal_bytes > 0 for k in kills if k.mode == "log"), kills
     assert all(k.checked["partial"] == [] for k in kills), kills
     # each run marked the run killed before it; the last one killed stays 'running'
     expected = ["ok" if k.finished else "interrupted" for k in kills]

@@ -130,7 +130,9 @@ def crashes(work: Path, kills: int, seed: int, articles: int, batch: int) -> lis
         (
             "SIGKILL during `quotedesk ingest`",
             f"{len(killed)} kills at random points (seed {seed}; {articles} articles, "
-            f"batches of {batch}); {sum(1 for k in runs if k.wal_bytes)} left a write-ahead log",
+            f"batches of {batch}); {sum(1 for k in runs if k.mode == 'log')} while a committed "
+            f"batch was only in the write-ahead log, {sum(1 for k in runs if k.wal_bytes)} "
+            "left a log to replay",
             f"stored at each kill: {[k.stored_after for k in runs]}, every one complete "
             f"({partial} partial); the re-run (exit {done.returncode}) completed "
             f"{len(final)}/{articles}, {'identical to' if same else 'DIFFERENT from'} a clean "
