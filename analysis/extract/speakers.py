@@ -135,7 +135,10 @@ class ArticleSpeakers:
         return entry
 
     def _pos_of(self, name: str) -> int:
-        pos = self.doc.user_data.get("quotedesk_text", self.doc.text).find(name)
+        text = self.doc.user_data.get("quotedesk_text")
+        if text is None:  # doc.text rebuilds the string on every call
+            text = self.doc.user_data["quotedesk_text"] = self.doc.text
+        pos = text.find(name)
         return pos if pos >= 0 else 0
 
     def _register_org(self, ent: Span) -> None:
