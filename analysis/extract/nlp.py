@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from analysis import settings
 
@@ -32,9 +33,26 @@ def model_name() -> str:
     )
 
 
+PARAGRAPH_BREAKS = "quotedesk_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence. Without this the parser runs sentences across
+    paragraphs and hangs one paragraph's clause on the next one's verb ("... the
+    arena\n\n'They made this plan,' said Burke": the first paragraph became Burke's quote).
+    The parser keeps sentence starts set before it runs."""
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text and tok.i + 1 < len(doc):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline used for extraction."""
     nlp = spacy.load(name or model_name(), exclude=list(UNUSED_COMPONENTS))
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp

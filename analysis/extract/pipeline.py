@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from analysis.extract.pool import ExtractorPool
 
 # Bump when extraction output changes: stored rows record the version that made them.
-EXTRACTOR_VERSION = "0.2.0"  # 0.2: learned cue model (issue 3)
+# 0.2: learned cue model; 0.3: paragraph breaks end sentences, outer attributions win (issue 3)
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def extract_doc(doc: Doc, title: str = "", article_id: str = "") -> Extraction:

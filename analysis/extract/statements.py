@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -95,6 +95,10 @@ class _Index:
             ends.append(pos)
             pos = text.find("\n\n", pos + 2)
         self.par_ends = ends
+        # tokens that head an attribution of their own (rule verbs with a subject and a
+        # content, and the model's accepted heads): content is cut before side clauses
+        # holding one (``_carve``)
+        self.cues: set[int] = set()
 
     def quote_at(self, char: int) -> int:
         """Index of the quote containing ``char`` (marks included), or -1."""
@@ -129,14 +133,16 @@ def extract_statements(
     """
     quotes, skipped = find_quotes(_text(doc))
     index = _Index(doc, quotes)
+    model = cue_model.load() if learned else None
+    scored = _score_candidates(doc, index, model) if model is not None else []
+    index.cues = _rule_cues(doc, index) | {c.head.i for p, c in scored if p >= model.threshold}  # type: ignore[union-attr]
     used_cues: set[int] = set()
     cands = _direct(doc, index, used_cues, skipped)
     taken = [(c.fragments[0][0], c.fragments[-1][1]) for c in cands]
     cands += _according_to(doc, index, taken)
     cands += _indirect(doc, index, used_cues, taken)
-    model = cue_model.load() if learned else None
     if model is not None:
-        cands += _learned(doc, index, model, taken)
+        cands = _learned(doc, index, model, scored, cands)
     cands.sort(key=lambda c: c.start)
     speakers = ArticleSpeakers(doc)
     statements = _resolve(doc, index, cands, speakers, skipped)
@@ -216,13 +222,26 @@ def _cue_for_quote(doc: Doc, index: _Index, q: QuotedSpan) -> Token | None:
         return None
     lo, hi = first[0].sent.start, last[-1].sent.end
     cue = _nearest_cue(doc[lo:hi], q, index)
-    if cue is None and hi < len(doc) and _short_tail(doc[hi].sent, index):
+    nxt = _next_words(doc, hi) if cue is None else None
+    if (
+        nxt is not None
+        and index.paragraph(nxt.idx) == index.paragraph(q.end)
+        and _short_tail(nxt.sent, index)
+    ):
         # '"...?" Trump told the station.' split into two sentences; but not when the next
-        # sentence reports something of its own ('Over the years, she said, email ...')
-        cue = _nearest_cue(doc[hi].sent, q, index)
+        # sentence reports something of its own ('Over the years, she said, email ...'),
+        # nor across a paragraph break (the next paragraph is someone else's)
+        cue = _nearest_cue(nxt.sent, q, index)
         if cue is not None and _content(cue):
             cue = None
     return cue
+
+
+def _next_words(doc: Doc, i: int) -> Token | None:
+    """The first token at or after ``i`` that is not white space."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
 
 
 def _nearest_cue(span: Span, q: QuotedSpan, index: _Index) -> Token | None:
@@ -350,9 +369,15 @@ def _indirect(
         if not frags:
             continue
         s, e = _trim(_text(doc), frags[0][0], frags[-1][1])
+        cut = _carve(doc, index, s, e, tok)
+        if cut < e:
+            frags = [(a, min(b, cut)) for a, b in frags if a < cut]
+            e = cut
         if e - s < 12 or _overlaps(s, e, taken):
             continue
-        if subj is not None and any(a <= subj.idx < b for a, b in frags):
+        if subj is not None and _inside(subj, frags) and not _inside(tok, frags):
+            # the "subject" is a word of the reported clause; but in "a rule which critics
+            # said was unfair" the clause wraps its own cue, and the subject is the source
             if position:
                 continue  # "calling Christmas a sham": the object is no source
             subj = None
@@ -366,21 +391,48 @@ def _indirect(
 
 
 def learned_candidates(
-    doc: Doc, index: _Index, lemmas: frozenset[str] | None, taken: list[tuple[int, int]]
+    doc: Doc,
+    index: _Index,
+    lemmas: frozenset[str] | None,
+    taken: list[tuple[int, int]],
+    nested: bool = False,
 ) -> Iterator[tuple[cue_model.Candidate, int, int]]:
-    """The model's candidates outside quotes and outside what the rules found, trimmed."""
+    """The model's candidates outside quotes and outside what the rules found, trimmed.
+    With ``nested``, also those whose content holds a statement the rules found."""
+    found = (c for c in cue_model.candidates(doc, lemmas) if not index.in_quote(c.head))
+    yield from _filter_learned(doc, index, found, taken, nested)
+
+
+def _filter_learned(
+    doc: Doc,
+    index: _Index,
+    found: Iterable[cue_model.Candidate],
+    taken: list[tuple[int, int]],
+    nested: bool = True,
+) -> Iterator[tuple[cue_model.Candidate, int, int]]:
     text = _text(doc)
-    for c in cue_model.candidates(doc, lemmas):
-        if index.in_quote(c.head):
-            continue
+    for c in found:
         s, e = _trim(text, c.start, c.end)
-        if e - s < 2 or _overlaps(s, e, taken):
+        e = _carve(doc, index, s, e, c.head)
+        if e - s < 2:
+            continue
+        if _overlaps(s, e, taken) and not (nested and _holds_only_nested(c, s, e, taken)):
             continue
         if (
             c.head.pos_ in ("NOUN", "ADJ") or c.head.lemma_.lower() in BELIEF_VERBS
         ) and _learned_source(c) is None:
             continue  # "a decision on whether ...", "ice expected in ...": no one's view
         yield c, s, e
+
+
+def _holds_only_nested(
+    c: cue_model.Candidate, s: int, e: int, spans: list[tuple[int, int]]
+) -> bool:
+    """Every span ``c``'s content (s, e) overlaps lies inside it, and ``c``'s head lies
+    outside them all: the candidate reports those statements ("delegates cheered when the
+    governor called for ...")."""
+    hit = [(a, b) for a, b in spans if a < e and b > s]
+    return all(s <= a and b <= e for a, b in hit) and not any(a <= c.head.idx < b for a, b in hit)
 
 
 def _learned_source(c: cue_model.Candidate) -> Token | None:
@@ -396,25 +448,112 @@ def _learned_source(c: cue_model.Candidate) -> Token | None:
     return None
 
 
-def _learned(
-    doc: Doc, index: _Index, model: cue_model.CueModel, taken: list[tuple[int, int]]
-) -> list[_Candidate]:
-    """Attributions the rules miss, accepted by the model, best first, never overlapping."""
+OUTER_MIN_P = 0.6
+
+
+def _score_candidates(
+    doc: Doc, index: _Index, model: cue_model.CueModel
+) -> list[tuple[float, cue_model.Candidate]]:
+    """Every model candidate outside quotes, with its probability."""
     text = _text(doc)
+    return [
+        (model.probability(cue_model.features(c, text)), c)
+        for c in cue_model.candidates(doc, model.lemmas)
+        if not index.in_quote(c.head)
+    ]
+
+
+def _rule_cues(doc: Doc, index: _Index) -> set[int]:
+    """Verbs of the rules' lexicon outside quotes with a subject and a content."""
+    positions = POSITION_VERBS | LEARNED_CUES
+    lemmas = REPORTING_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | positions
+    return {
+        t.i
+        for t in doc
+        if _is_cue(t, lemmas)
+        and not index.in_quote(t)
+        and _subject(t) is not None
+        and _content(t, objects=t.lemma_.lower() in positions)
+    }
+
+
+_SIDE_DEPS = frozenset({"advcl", "conj", "relcl", "parataxis"})
+_LINK_WORDS = frozenset(
+    "and but or while as because after before when though although whereas which who".split()
+)
+
+
+def _carve(doc: Doc, index: _Index, s: int, e: int, head: Token) -> int:
+    """The end of content [s, e) of ``head`` before a side clause that closes it and holds an
+    attribution of its own: PolNeAR never nests attributions, it cuts the outer one there
+    ("X argued that A, while Y has soared by saying that B": X said A, Y said B)."""
+    if not index.cues:
+        return e
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return e
+    for t in span:
+        if t.dep_ not in _SIDE_DEPS or t.i == head.i or not (span.start <= t.head.i < span.end):
+            continue
+        left, right = t.left_edge, t.right_edge
+        if left.idx <= s or right.idx + len(right.text) < e - 1:
+            continue
+        if not any(c.dep_ in _SUBJ for c in t.children) and t.dep_ != "relcl":
+            continue
+        if not any(x.i in index.cues and x.i != head.i for x in t.subtree):
+            continue
+        cut = _trim_links(_text(doc), s, left.idx)
+        if cut - s >= 12:
+            return cut
+    return e
+
+
+def _trim_links(text: str, s: int, e: int) -> int:
+    """``e`` moved back over white space, punctuation and linking words ("..., and")."""
+    while True:
+        s2, e2 = _trim(text, s, e)
+        word_start = text.rfind(" ", s2, e2) + 1
+        if e2 > s2 and text[max(word_start, s2) : e2].lower() in _LINK_WORDS:
+            e = max(word_start, s2)
+            continue
+        return e2
+
+
+def _learned(
+    doc: Doc,
+    index: _Index,
+    model: cue_model.CueModel,
+    all_scored: list[tuple[float, cue_model.Candidate]],
+    rules: list[_Candidate],
+) -> list[_Candidate]:
+    """The rules' statements and the attributions they miss, accepted by the model, best
+    first, never overlapping. PolNeAR keeps the outer of two nested attributions, so a
+    confident candidate whose content holds statements the rules found replaces them."""
+    spans = [(c.fragments[0][0], c.fragments[-1][1]) for c in rules]
+    probs = {id(c): p for p, c in all_scored}
     scored = []
-    for c, s, e in learned_candidates(doc, index, model.lemmas, taken):
-        p = model.probability(cue_model.features(c, text))
-        if p >= model.threshold:
-            scored.append((p, s, e, c))
+    accepted = [c for p, c in all_scored if p >= model.threshold]
+    for c, s, e in _filter_learned(doc, index, accepted, spans):
+        scored.append((probs[id(c)], s, e, c))
     scored.sort(key=lambda x: (_depth(x[3].head), -x[0]))
+    live = [True] * len(rules)
+    taken: list[tuple[int, int]] = []
     out: list[_Candidate] = []
-    for _, s, e, c in scored:
+    for p, s, e, c in scored:
         if _overlaps(s, e, taken):
             continue
+        inner = [i for i, sp in enumerate(spans) if live[i] and _overlaps(s, e, [sp])]
+        if inner:
+            if p < OUTER_MIN_P or any(rules[i].inherit for i in inner):
+                continue
+            if not _holds_only_nested(c, s, e, [spans[i] for i in inner]):
+                continue
+            for i in inner:
+                live[i] = False
         taken.append((s, e))
         subj = _learned_source(c)
         out.append(_Candidate([(s, e)], _learned_kind(c, index, s, e), c.head, subj))
-    return out
+    return [c for c, ok in zip(rules, live, strict=True) if ok] + out
 
 
 def _learned_kind(c: cue_model.Candidate, index: _Index, s: int, e: int) -> StatementKind:
@@ -536,6 +675,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in _STRIP:
         e -= 1
     return s, e
+
+
+def _inside(tok: Token, frags: list[tuple[int, int]]) -> bool:
+    return any(a <= tok.idx < b for a, b in frags)
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
