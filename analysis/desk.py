@@ -31,12 +31,15 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack
 
 import polars as pl
 
 from analysis import dedup, export, queries, settings, store
 from analysis.queries import NO_FILTERS, Filters, Freq, SpeakerProfile
+
+if TYPE_CHECKING:
+    from analysis import identity
 
 Values = str | Sequence[str]
 Lazy = Literal["statements", "figures", "articles"]
@@ -154,6 +157,26 @@ class Desk:
         """One speaker's name, every alias and every role seen."""
         (speaker_id,) = queries.resolve_speakers(self.path, name)
         return queries.speaker_profile(self.path, speaker_id)
+
+    def speaker_index(self, search: str | None = None, limit: int = 50) -> pl.DataFrame:
+        """Corpus speakers, most quoted first, with the names articles gave them (``names``)
+        and whether a hand rule placed them (``by_hand``); ``search`` matches any alias."""
+        from analysis import identity
+
+        return identity.speaker_index(self.path, search, limit)
+
+    def speaker_detail(self, name: str) -> identity.SpeakerDetail:
+        """One speaker: aliases, roles over time, the article names joined into them and how,
+        and the hand rules that touched them."""
+        from analysis import identity
+
+        return identity.speaker_detail(self.path, name)
+
+    def ambiguous_speakers(self, limit: int = 50) -> pl.DataFrame:
+        """Names left apart because they could be several people, with the candidates."""
+        from analysis import identity
+
+        return identity.ambiguous(self.path, limit)
 
     def statements(
         self,
@@ -328,6 +351,14 @@ class Desk:
 
         self._writable()
         return ingest(list(paths), self.path, progress=False).summary()
+
+    def apply_speaker_rules(self, path: str | Path) -> str:
+        """Apply a speaker rules file (merge, split, keep_apart, rename; needs
+        ``read_only=False``); the rules are stored and applied again after every ingest."""
+        from analysis import identity
+
+        self._writable()
+        return identity.apply_file(self.path, path).summary()
 
     def discover_topics(self, k: int | None = None, method: Literal["nmf", "lda"] = "nmf") -> str:
         """Fit discovered topics over the store (needs ``read_only=False``); returns a summary."""

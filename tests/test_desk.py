@@ -238,3 +238,31 @@ def test_new_commands_have_help_with_an_example() -> None:
     for command in ("export", "migrate", "topics"):
         text = choices[command].format_help()
         assert "example:" in text and f"quotedesk {command}" in text
+
+
+def test_speaker_rules_and_corpus_speakers_through_the_desk(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "rules.duckdb"
+    shutil.copy(db, path)
+    desk = Desk.open(path, read_only=False)
+    before = desk.speaker_detail("Sorn")  # a surname alias leads to the one Sorn
+    assert before.name == "Radek Sorn"
+    assert before.members["statements"].sum() > 0
+    assert not before.rules
+    rules = tmp_path / "speakers.toml"
+    rules.write_text(
+        '# ours\n[[rename]]\nspeaker = "radek-sorn"\nname = "Defence Minister Sorn"\n',
+        encoding="utf-8",
+    )
+    assert "rules: 1 (file)" in desk.apply_speaker_rules(rules)
+    row = desk.speaker_index(search="Sorn").row(0, named=True)
+    assert (row["speaker_id"], row["name"], row["by_hand"]) == (
+        "radek-sorn",
+        "Defence Minister Sorn",
+        True,
+    )
+    after = desk.speaker_detail("radek-sorn")
+    assert after.rules and after.rules[0].startswith(f"{rules}:2:")
+    assert after.members.equals(before.members)  # renamed, not re-joined
+    assert set(desk.ambiguous_speakers().columns) >= {"name", "note"}
+    with pytest.raises(store.StoreError, match="read_only=False"):
+        Desk.open(path).apply_speaker_rules(rules)
