@@ -286,3 +286,32 @@ def test_headline_attribution(
 def test_find_quotes(text: str, quoted: list[str]) -> None:
     spans, _ = find_quotes(text)
     assert [text[a:b] for q in spans for a, b in q.fragments] == quoted
+
+
+# Sources that are no one's name keep the words the text gives them (the mention), so the
+# reporter sees who claims it; a date before the verb is never the source.
+MENTIONS = [
+    ("A Harbour University poll found last week that Okafor would beat Sorn by six points.",
+     "A Harbour University poll"),
+    ("About 4 in 10 say they want the next mayor to spend more on parks.", "About 4 in 10"),
+    ("Less than a third agreed with the minister that the port would have to wait its turn.",
+     "Less than a third"),
+    ("Last week the harbour council said the road would reopen in May.", "the harbour council"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "mention"), MENTIONS)
+def test_unnamed_sources_keep_their_mention(nlp: Language, text: str, mention: str) -> None:
+    statements, _, _ = extract_statements(nlp(text))
+    assert [s.speaker_mention for s in statements] == [mention]
+
+
+def test_a_paragraph_break_ends_the_sentence(nlp: Language) -> None:
+    text = (
+        "Fans waited for hours outside the arena in the rain\n\n"
+        '"They made this plan and they kept to it," said Burke.'
+    )
+    statements, _, _ = extract_statements(nlp(text))
+    assert [(s.kind, s.speaker, s.text) for s in statements] == [
+        ("direct", "Burke", "They made this plan and they kept to it,")
+    ]

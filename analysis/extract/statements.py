@@ -327,6 +327,21 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # "a poll showing ...", "protesters chanting ..."
+        if (
+            verb.dep_ == "acl"
+            and (
+                verb.tag_ in ("VBD", "VBZ", "VBP")
+                or (verb.tag_ == "VBN" and any(c.dep_ == "ccomp" for c in verb.children))
+            )
+            and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and verb.head.i < verb.i
+        ):
+            return verb.head  # "A university poll found that ...": a finite verb parsed as
+            # a modifier of the sentence's noun, which is its subject
+        quantity = _quantity_subject(verb)
+        if quantity is not None:
+            return quantity  # "About 4 in 10 say ...", "Less than a third agreed that ..."
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head.head  # "after determining that ...": the verb the clause hangs on
             continue
@@ -343,6 +358,20 @@ def _subject(verb: Token) -> Token | None:
             verb = head
             continue
         return None
+    return None
+
+
+def _quantity_subject(verb: Token) -> Token | None:
+    """A share or count that opens the clause and is parsed as the verb's modifier rather than
+    its subject ("About 4 in 10 say", "Less than a third agreed"); not a date or a time."""
+    for child in verb.lefts:
+        if (
+            child.dep_ in ("nummod", "npadvmod")
+            and child.pos_ in ("NUM", "NOUN")
+            and child.ent_type_ not in ("DATE", "TIME")
+            and all(t.is_punct for t in verb.doc[verb.sent.start : child.left_edge.i])
+        ):
+            return child
     return None
 
 
