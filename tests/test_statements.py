@@ -315,3 +315,18 @@ def test_a_paragraph_break_ends_the_sentence(nlp: Language) -> None:
     assert [(s.kind, s.speaker, s.text) for s in statements] == [
         ("direct", "Burke", "They made this plan and they kept to it,")
     ]
+
+
+# Who was told is not who spoke: the object of "told", "telling" is the listener.
+LISTENERS = [
+    ('"We were wrong not to confront him from the beginning," Ramos, 58, told AFP on Monday.',
+     "Ramos"),
+    ('Hours later, Okafor returned the compliment, telling Reuters, "Ilse and I have been '
+     'friends for a long time."', "Okafor"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker"), LISTENERS)
+def test_the_listener_is_not_the_speaker(nlp: Language, text: str, speaker: str) -> None:
+    statements, _, _ = extract_statements(nlp(text))
+    assert [s.speaker for s in statements] == [speaker]

@@ -187,11 +187,24 @@ def _quote_subject(cue: Token, index: _Index) -> Token | None:
     before = cue.i - 1
     while before >= 0 and doc[before].pos_ in ("ADV", "AUX", "PART"):
         before -= 1
+    # '"...," Ramos, 58, told AFP': over an age or a short appositive in commas
+    back = before
+    while back > 0 and cue.i - back <= 4 and (doc[back].text == "," or doc[back].like_num):
+        back -= 1
+    if back != before and doc[back].pos_ == "PROPN" and doc[before].text == ",":
+        before = back
     for i in (before, cue.i + 1):
         near = doc[i] if 0 <= i < len(doc) else None
-        if near is not None and near.pos_ in ("PROPN", "PRON", "NOUN") and not index.in_quote(near):
-            return near
+        if near is None or near.pos_ not in ("PROPN", "PRON", "NOUN") or index.in_quote(near):
+            continue
+        if i > cue.i and cue.lemma_.lower() in LISTENER_VERBS:
+            continue  # '"...," told AFP': who was told, not who spoke
+        return near
     return None
+
+
+# verbs whose object is the listener ("told reporters"), never the speaker
+LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge"})
 
 
 def _mixed_content(text: str, cue: Token, q: QuotedSpan) -> tuple[int, int] | None:
@@ -323,6 +336,7 @@ def _subject(verb: Token) -> Token | None:
                 and child.pos_ == "PROPN"
                 and child.left_edge.i == verb.i + 1
                 and verb.lemma_ in REPORTING_VERBS
+                and verb.lemma_ not in LISTENER_VERBS  # "telling Reuters": the listener
             ):
                 return child
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
