@@ -806,9 +806,10 @@ def speaker_index(db: str | Path, search: str | None = None, limit: int = 50) ->
                       SELECT 1 FROM speaker_rules r WHERE r.action = 'rename'
                       AND r.speaker_id = sp.speaker_id) AS by_hand
            FROM speakers sp JOIN j USING (speaker_id)
-           WHERE ? IS NULL OR sp.name ILIKE '%' || ? || '%' OR sp.speaker_id ILIKE '%' || ? || '%'
+           WHERE ? IS NULL OR contains(lower(sp.name), lower(?))
+              OR contains(sp.speaker_id, lower(?))
               OR sp.speaker_id IN (SELECT speaker_id FROM speaker_aliases
-                                   WHERE alias ILIKE '%' || ? || '%')
+                                   WHERE contains(lower(alias), lower(?)))
            ORDER BY j.statements DESC, sp.name LIMIT ?""",
         [search, search, search, search, limit],
     )

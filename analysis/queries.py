@@ -346,8 +346,8 @@ def figures(
         conds.append(f"x.speaker_no IN {_SPEAKER_NOS}")
         params.append(list(f.speakers))
     if counts:
-        conds.append("x.counts ILIKE ?")
-        params.append(f"%{counts}%")
+        conds.append("contains(lower(x.counts), lower(?))")  # literal: % and _ are characters
+        params.append(counts)
     return _qf(
         db,
         f"""WITH pick AS (
@@ -464,7 +464,7 @@ def find_speakers(
     """Speakers by id, by exact name, or whose name or an alias contains ``search`` (at most
     ``limit`` of those, the most quoted first): id, name, statements. For pickers that list
     only the most quoted speakers, to keep a chosen one or a shared link's one among them."""
-    pattern = f"%{search.strip()}%" if search.strip() else None
+    pattern = search.strip() or None  # a literal substring (no LIKE wildcards)
     return _qf(
         db,
         """WITH found AS (
@@ -472,8 +472,9 @@ def find_speakers(
                WHERE list_contains(?::VARCHAR[], speaker_id) OR list_contains(?::VARCHAR[], name)
                UNION
                (SELECT speaker_no FROM facts.speakers
-                WHERE ? IS NOT NULL AND statements > 0 AND (name ILIKE ? OR speaker_id IN (
-                    SELECT speaker_id FROM speaker_aliases WHERE alias ILIKE ?))
+                WHERE ? IS NOT NULL AND statements > 0 AND (
+                    contains(lower(name), lower(?)) OR speaker_id IN (
+                    SELECT speaker_id FROM speaker_aliases WHERE contains(lower(alias), lower(?))))
                 ORDER BY statements DESC, speaker_no LIMIT ?))
            SELECT p.speaker_id, p.name AS speaker, p.statements
            FROM facts.speakers p SEMI JOIN found USING (speaker_no)

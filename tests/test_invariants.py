@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from analysis import queries, store
+from analysis import identity, queries, store
 from analysis.desk import Desk
 from analysis.extract.pipeline import extract_doc
 from analysis.ingest import ingest
@@ -116,13 +116,13 @@ def test_an_outlet_with_a_quote_in_its_name_is_found(small_db: Path) -> None:
     assert got["outlet"].to_list() == ["O'Brien Times"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the counts and speaker-name filters use ILIKE, so a % or _ a reporter types is a "
-    "wildcard, not a character (analysis/queries.py figures, identity.speaker_index)",
-)
-def test_a_percent_sign_in_the_counts_filter_is_a_character(small_db: Path) -> None:
+def test_wildcards_in_the_counts_and_speaker_searches_are_characters(small_db: Path) -> None:
     with_counts = queries.figures(small_db).filter(pl.col("counts").is_not_null())
     assert with_counts.height > 0
-    literal = with_counts.filter(pl.col("counts").str.contains("%", literal=True))
-    assert queries.figures(small_db, counts="%").height == literal.height
+    for wild in ("%", "_", "%_%"):
+        literal = with_counts.filter(pl.col("counts").str.contains(wild, literal=True))
+        assert queries.figures(small_db, counts=wild).height == literal.height
+        assert queries.find_speakers(small_db, search=wild).height == 0
+        assert identity.speaker_index(small_db, search=wild).height == 0
+    some = with_counts["counts"][0]
+    assert queries.figures(small_db, counts=some.upper()).height >= 1  # still case-blind
