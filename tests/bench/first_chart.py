@@ -184,7 +184,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        db = args.db
+        db = args.db.resolve() if args.db else None  # the server runs from dashboard/
         if db is None:
             db = Path(tmp) / "sample.duckdb"
             subprocess.run([str(ROOT / ".venv/bin/quotedesk"), "sample", "--db", str(db)],
