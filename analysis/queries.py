@@ -628,6 +628,23 @@ def topic_outlets(db: str | Path, f: Filters = NO_FILTERS, outlets: int = 25) ->
     Columns: topic, label, outlet, statements, total (the outlet's statements under the
     filters) and share (statements / total), which compares outlets of different sizes.
     """
+    if f == NO_FILTERS:  # the page as first opened: from the pre-aggregated counts
+        return _qf(
+            db,
+            """WITH c AS (
+                    SELECT coalesce(outlet, '(unknown)') AS outlet, topic,
+                           sum(statements)::BIGINT AS n
+                    FROM facts.topic_days GROUP BY ALL),
+                top AS (
+                    SELECT outlet, n AS total FROM c WHERE topic IS NULL
+                    ORDER BY total DESC, outlet LIMIT ?),
+                per AS (SELECT outlet, topic, n AS statements FROM c WHERE topic IS NOT NULL)
+                SELECT per.topic, tp.label, top.outlet, per.statements, top.total,
+                       per.statements / top.total AS share
+                FROM per JOIN top USING (outlet) JOIN topics tp USING (topic)
+                ORDER BY top.total DESC, top.outlet, per.statements DESC, per.topic""",
+            [outlets],
+        )
     where, params = f.on_facts()
     scope, scope_params = _topic_scope(f)
     return _qf(
@@ -662,6 +679,19 @@ def topic_share_over_time(
     """
     if freq not in _FREQS:
         raise ValueError(f"freq must be one of {_FREQS}, not {freq!r}")
+    if f == NO_FILTERS:  # the page as first opened: from the pre-aggregated counts
+        return _qf(
+            db,
+            f"""WITH c AS (
+                    SELECT date_trunc('{freq}', day)::DATE AS period, topic,
+                           sum(statements)::BIGINT AS n
+                    FROM facts.topic_days WHERE day IS NOT NULL GROUP BY ALL),
+                tot AS (SELECT period, n AS total FROM c WHERE topic IS NULL)
+                SELECT c.period, c.topic, tp.label, c.n AS statements, tot.total,
+                       c.n / tot.total AS share
+                FROM c JOIN tot USING (period) JOIN topics tp USING (topic)
+                ORDER BY c.period, c.topic""",
+        )
     where, params = replace(f, topics=()).on_facts()
     scope, scope_params = _topic_scope(f)
     return _qf(

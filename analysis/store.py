@@ -1307,7 +1307,7 @@ def query_to_parquet(
 # not know about them: a query checks the signature recorded at the last refresh against the
 # tables (cheap counts and hashes, once per change of the file) and, if they differ, computes
 # the facts on the fly from the tables as CTEs: slower, never wrong.
-FACTS_VERSION = "1"  # bump when FACTS changes, so old facts count as stale
+FACTS_VERSION = "2"  # bump when FACTS changes, so old facts count as stale
 
 # What a figure counts, reduced to its head word so "signed contracts", "signed army
 # contracts" and "contracts" form one series — except for heads too generic to mean one
@@ -1365,6 +1365,19 @@ FACTS: dict[str, str] = {
         UNION ALL
         SELECT fa.article_no, x.topic, TRUE
         FROM article_discovered_topics x JOIN facts.articles fa USING (article_id)""",
+    # statements per (day, outlet, topic) counting one copy per story, with no other filter,
+    # and per (day, outlet) with topic NULL: the Topics page's views before any filter is set
+    # (at ten million statements they joined every statement to its topics on each visit)
+    "topic_days": """
+        WITH rep AS (
+            SELECT f.statement_no, f.published::DATE AS day, f.outlet FROM facts.statements f
+            WHERE f.story IS NULL OR f.article_no IN (
+                SELECT min(x.article_no) FROM facts.articles x WHERE x.story IS NOT NULL
+                GROUP BY x.story))
+        SELECT r.day, r.outlet, t.topic, count(*) AS statements
+        FROM rep r JOIN facts.statement_topics t USING (statement_no) GROUP BY ALL
+        UNION ALL
+        SELECT r.day, r.outlet, NULL, count(*) FROM rep r GROUP BY ALL""",
     "figures": f"""
         SELECT row_number() OVER (
                  ORDER BY fa.published DESC NULLS LAST, fi.article_id, fi.ordinal)::INTEGER

@@ -161,3 +161,14 @@ def test_one_session_one_connection(db: Path) -> None:
         blocked = _writer_in_another_process(db)
     assert blocked.returncode != 0 and "cannot open" in blocked.stderr
     assert _writer_in_another_process(db).returncode == 0  # free again
+
+
+def test_unfiltered_topic_views_from_the_aggregate_match_the_general_path(db: Path) -> None:
+    # every outlet chosen: the same rows as no filter (synthetic articles all have an outlet
+    # and a date), through the general path instead of facts.topic_days
+    assert store.query(db, "SELECT count(*) AS n FROM articles WHERE outlet IS NULL")["n"][0] == 0
+    every = Filters(outlets=tuple(queries.outlet_choices(db)))
+    for name in ("topic_outlets", "topic_share_over_time"):
+        fast, general = getattr(queries, name)(db), getattr(queries, name)(db, every)
+        assert fast.height > 0
+        assert _same(fast, general), name
