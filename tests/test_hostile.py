@@ -13,6 +13,7 @@ import json
 import re
 import socket
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -216,27 +217,45 @@ def test_no_script_runs_and_no_element_is_injected_in_the_browser(
 def test_dashboard_opens_only_the_configured_database_read_only(
     app: AppTest, hostile_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[tuple[str, bool]] = []
-    connect = duckdb.connect
+    # Another process holds the file open read-only, as DuckDB allows many readers: from now
+    # on any write open of it fails (DuckDB's file lock), so a page that opened it for
+    # writing would fail instead of rendering.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_READ_ONLY, str(hostile_db)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        with pytest.raises(duckdb.IOException, match=r"(?i)lock"):
+            duckdb.connect(str(hostile_db)).close()  # the guard works
+        monkeypatch.setenv("QUOTEDESK_LOCK_TIMEOUT", "2")  # a blocked open fails quickly
+        before = hostile_db.read_bytes()
+        dirs = (hostile_db.parent, settings.PROJECT_ROOT, settings.PROJECT_ROOT / "dashboard")
+        files = [sorted(p.name for p in d.iterdir()) for d in dirs]
+        for page in PAGES:
+            at = (
+                _article(app, hostile_db)
+                if page == "article"
+                else app.switch_page(f"app_pages/{page}.py").run()
+            )
+            assert not at.exception and not at.error, page
+        # what the overview shows came from the configured database
+        shown = {m.label: int(m.value.replace(",", "")) for m in
+                 app.switch_page("app_pages/overview.py").run().metric}  # fmt: skip
+        assert shown["Articles"] == queries.overview(hostile_db)["articles"] > 0
+        assert hostile_db.read_bytes() == before  # not a byte written
+        # no other database (nor write-ahead log, nor lock file) appeared beside it or here
+        assert [sorted(p.name for p in d.iterdir()) for d in dirs] == files
+    finally:
+        holder.kill()
+        holder.wait()
 
-    def recording(database: Any = ":memory:", read_only: bool = False, **kw: Any) -> Any:
-        opened.append((str(database), read_only))
-        return connect(database, read_only=read_only, **kw)
 
-    monkeypatch.setattr(duckdb, "connect", recording)  # records each call, then makes it
-    before = hostile_db.read_bytes()
-    files = sorted(p.name for p in hostile_db.parent.iterdir())
-    for page in PAGES:
-        at = (
-            _article(app, hostile_db)
-            if page == "article"
-            else app.switch_page(f"app_pages/{page}.py").run()
-        )
-        assert not at.exception
-    assert opened, "the pages opened no database"
-    assert set(opened) == {(str(hostile_db), True)}
-    assert hostile_db.read_bytes() == before  # not a byte written
-    assert sorted(p.name for p in hostile_db.parent.iterdir()) == files  # no file created
+# A reader in another process: opens the file read-only and keeps it open until killed.
+HOLD_READ_ONLY = """import sys, time, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+print("holding", flush=True)
+time.sleep(600)"""
 
 
 def _listening(port: int) -> set[str]:
