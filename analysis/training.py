@@ -26,15 +26,17 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from spacy.tokens import Doc, DocBin, Token
 
 from analysis import settings
-from analysis.extract import cue_model
+from analysis.extract import cue_model, speaker_model
 from analysis.extract import nlp as nlp_loader
 from analysis.extract.quotes import find_quotes
+from analysis.extract.speakers import ArticleSpeakers
 from analysis.extract.statements import (
     _Index,
     _overlaps,
@@ -238,15 +240,164 @@ def learn_model(gold_dir: Path, docs: dict[str, Doc]) -> dict[str, object]:
     }
 
 
+# ---------------------------------------------------------------------- speaker model
+SPEAKER_OUT = Path(__file__).parent / "extract" / "speaker_model.json"
+SPEAKER_C = 0.3
+_MARGINS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+
+
+@dataclass
+class _Groups:
+    """One group per matched statement whose gold has a speaker: the features of its
+    subject (or of "no speaker") and of its other candidates, and whether each one's mention
+    overlaps the gold speaker."""
+
+    doc_ids: list[str] = field(default_factory=list)
+    base: list[list[str]] = field(default_factory=list)
+    base_label: list[int] = field(default_factory=list)
+    has_subject: list[bool] = field(default_factory=list)
+    feats: list[list[list[str]]] = field(default_factory=list)
+    labels: list[list[int]] = field(default_factory=list)
+
+
+def _speaker_groups(
+    docs: dict[str, Doc], gold: dict[str, list[dict[str, Any]]], sc: Any
+) -> tuple[_Groups, int]:
+    """Candidate groups of train statements matched at T=0.3, and how many matched
+    statements with a gold speaker there are in all (the accuracy's denominator)."""
+    groups, scored = _Groups(), 0
+    for doc_id, doc in docs.items():
+        record: list[tuple[int, list[speaker_model.Option], Token | None]] = []
+        found, _, _ = extract_statements(doc, options=record)
+        golds = gold.get(doc_id, [])
+        preds = [sc.quote_spans(_pred(s.start, s.end, s.fragments)) for s in found]
+        preds = [p if s.section == "text" else [] for s, p in zip(found, preds, strict=True)]
+        pairs = sc.match_document([sc.quote_spans(g) for g in golds], preds, 0.3)
+        matched = {
+            pi: golds[gi] for gi, pi, *_ in pairs if golds[gi].get("speaker_start") is not None
+        }
+        scored += len(matched)
+        resolver = ArticleSpeakers(doc)
+        for i, opts, cue in record:
+            g = matched.get(i)
+            if g is None or cue is None or not any(o.source != "own" for o in opts):
+                continue
+            gspan = sc.speaker_spans(g)
+            own = next((o.token for o in opts if o.source == "own"), None)
+            kind = found[i].kind
+
+            others = [o for o in opts if o.source != "own"]
+            groups.doc_ids.append(doc_id)
+            groups.has_subject.append(own is not None)
+            if own is None:
+                groups.base.append(speaker_model.none_features(kind, cue))
+                groups.base_label.append(0)
+            else:
+                groups.base.append(speaker_model.features(opts[0], cue, own, kind))
+                groups.base_label.append(_right(resolver, sc, gspan, own))
+            groups.feats.append([speaker_model.features(o, cue, own, kind) for o in others])
+            groups.labels.append([_right(resolver, sc, gspan, o.token) for o in others])
+    return groups, scored
+
+
+def _right(resolver: ArticleSpeakers, sc: Any, gspan: Any, tok: Token) -> int:
+    """1 when the mention ``tok`` resolves to overlaps the gold speaker span."""
+    res = resolver.resolve(tok)
+    return int(sc.spans_overlap(gspan, [(res.start, res.end)]) > 0)
+
+
+def _pairs(groups: _Groups, keep: Any) -> tuple[list[dict[str, float]], list[int]]:
+    """(candidate − subject) feature differences where exactly one of the two is right."""
+    rows, ys = [], []
+    for k in keep:
+        for f, lab in zip(groups.feats[k], groups.labels[k], strict=True):
+            if lab == groups.base_label[k] and groups.has_subject[k]:
+                continue  # without a subject, a wrong candidate loses to "no speaker"
+            diff: dict[str, float] = dict.fromkeys(f, 1.0)
+            for name in groups.base[k]:
+                diff[name] = diff.get(name, 0.0) - 1.0
+            rows.append(diff)
+            ys.append(lab)
+    return rows, ys
+
+
+def _fit_pairs(rows: list[dict[str, float]], ys: list[int]) -> dict[str, float]:
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform(rows).tocsr()
+    x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)
+    model = LogisticRegression(
+        C=SPEAKER_C, solver="liblinear", max_iter=2000, random_state=0, fit_intercept=False
+    )
+    model.fit(x, np.array(ys))
+    names = vec.get_feature_names_out()
+    return {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True)}
+
+
+def _speaker_gain(groups: _Groups, weights: dict[str, float], keep: Any, margin: float) -> int:
+    """Statements the model makes right minus those it makes wrong, over groups ``keep``."""
+    gain = 0
+    for k in keep:
+        base = sum(weights.get(f, 0.0) for f in groups.base[k])
+        scores = [sum(weights.get(f, 0.0) for f in fs) for fs in groups.feats[k]]
+        best = max(range(len(scores)), key=lambda j: scores[j])
+        if scores[best] > base + margin:
+            gain += groups.labels[k][best] - groups.base_label[k]
+    return gain
+
+
+def learn_speaker_model(gold_dir: Path, docs: dict[str, Doc]) -> dict[str, object]:
+    """Fit the speaker model on train and choose its margin out of fold."""
+    sc = _scorer(gold_dir)
+    _, gold = sc.load_gold(str(gold_dir), "train")
+    groups, scored = _speaker_groups(docs, gold, sc)
+    base = sum(groups.base_label)  # subjects right among groups with a choice
+    doc_of = np.array(groups.doc_ids)
+    gains = dict.fromkeys(_MARGINS, 0)
+    for train_k, test_k in GroupKFold(FOLDS).split(doc_of, doc_of, doc_of):
+        weights = _fit_pairs(*_pairs(groups, train_k))
+        for m in _MARGINS:
+            gains[m] += _speaker_gain(groups, weights, test_k, m)
+    margin = max(_MARGINS, key=lambda m: (gains[m], m))
+    weights = _fit_pairs(*_pairs(groups, range(len(groups.base))))
+    weights = {k: round(v, 4) for k, v in weights.items() if abs(v) >= 1e-3}
+    return {
+        "_about": "Speaker model weights learned from PolNeAR's train split "
+        "by analysis/training.py.",
+        "source": "PolNeAR train split",
+        "statements": scored,
+        "groups": len(groups.base),
+        "subjects_right_in_groups": base,
+        "C": SPEAKER_C,
+        "margin": margin,
+        "train_out_of_fold_gain": {str(m): g for m, g in gains.items()},
+        "weights": dict(sorted(weights.items())),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--gold-dir", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--model-out", type=Path, default=MODEL_OUT)
+    parser.add_argument("--speaker-out", type=Path, default=SPEAKER_OUT)
     parser.add_argument("--cache", type=Path, default=None, help="parsed train docs (DocBin)")
+    parser.add_argument("--speaker-only", action="store_true", help="refit the speaker model alone")
     args = parser.parse_args()
     gold = args.gold_dir or settings.shared_dir() / "gold" / "polnear"
     docs = parse_split(gold, "train", args.cache)
+    if not args.speaker_only:
+        _learn_cues(args, gold, docs)
+        cue_model.load.cache_clear()  # the speaker model trains on the new cue model's output
+    speakers = learn_speaker_model(gold, docs)
+    args.speaker_out.write_text(json.dumps(speakers, indent=0) + "\n", encoding="utf-8")
+    gain = speakers["train_out_of_fold_gain"]
+    print(
+        f"speaker model: {len(speakers['weights'])} weights, margin {speakers['margin']}, "  # type: ignore[arg-type]
+        f"out-of-fold gain {gain} of {speakers['statements']} → {args.speaker_out}"
+    )
+
+
+def _learn_cues(args: argparse.Namespace, gold: Path, docs: dict[str, Doc]) -> None:
     result = learn(gold, docs)
     args.out.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(result['verbs'])} cue verbs → {args.out}")  # type: ignore[arg-type]

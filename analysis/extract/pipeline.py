@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 # Bump when extraction output changes: stored rows record the version that made them.
 # 0.2: learned cue model; 0.3: paragraph breaks end sentences, outer attributions win (issue 3)
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 def extract_doc(doc: Doc, title: str = "", article_id: str = "") -> Extraction:

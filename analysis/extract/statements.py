@@ -30,9 +30,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.extract import cue_model
+from analysis.extract import cue_model, speaker_model
 from analysis.extract.quotes import QuotedSpan, find_quotes
-from analysis.extract.speakers import ArticleSpeakers, Resolution, _is_dateline
+from analysis.extract.speaker_model import Option
+from analysis.extract.speakers import ArticleSpeakers, Resolution, _is_dateline, mention_span
 from analysis.extract.vocab import (
     BELIEF_VERBS,
     EVIDENCE_VERBS,
@@ -125,11 +126,16 @@ def _text(doc: Doc) -> str:
 
 
 def extract_statements(
-    doc: Doc, title: str = "", learned: bool = True
+    doc: Doc,
+    title: str = "",
+    learned: bool = True,
+    options: list[tuple[int, list[Option], Token | None]] | None = None,
 ) -> tuple[list[Statement], Counter[str], ArticleSpeakers]:
     """Statements in ``doc`` (and its ``title``), refusals by reason, and the article's speakers.
 
-    ``learned=False`` runs the hand rules alone (the training script needs them so).
+    ``learned=False`` runs the hand rules alone (the training script needs them so). With an
+    ``options`` list, speakers stay the rules' subjects and each statement's candidate
+    speakers are appended to it as (statement index, options, cue) for training.
     """
     quotes, skipped = find_quotes(_text(doc))
     index = _Index(doc, quotes)
@@ -145,7 +151,8 @@ def extract_statements(
         cands = _learned(doc, index, model, scored, cands)
     cands.sort(key=lambda c: c.start)
     speakers = ArticleSpeakers(doc)
-    statements = _resolve(doc, index, cands, speakers, skipped)
+    chooser = speaker_model.load() if learned and options is None else None
+    statements = _resolve(doc, index, cands, speakers, skipped, chooser, options)
     if title:
         statements += _headline(title, speakers)
     return statements, skipped, speakers
@@ -741,8 +748,11 @@ def _resolve(
     cands: list[_Candidate],
     speakers: ArticleSpeakers,
     skipped: Counter[str],
+    chooser: speaker_model.SpeakerModel | None = None,
+    record: list[tuple[int, list[Option], Token | None]] | None = None,
 ) -> list[Statement]:
     out: list[Statement] = []
+    stated = {c.cue.i for c in cands if c.cue is not None}
     for cand in cands:
         if cand.inherit:
             merged = _continue(doc, index, cand, out)
@@ -751,9 +761,99 @@ def _resolve(
             elif isinstance(merged, Statement):
                 out.append(merged)
             continue
-        res = speakers.resolve(cand.subject) if cand.subject is not None else None
+        subject = cand.subject
+        if cand.cue is not None and (chooser is not None or record is not None):
+            opts = _speaker_options(cand, index, stated)
+            if record is not None:
+                record.append((len(out), opts, cand.cue))
+            elif chooser is not None and len(opts) > (subject is not None):
+                subject = chooser.choose(opts, cand.cue, subject, cand.kind)
+        res = speakers.resolve(subject) if subject is not None else None
         out.append(_statement(doc, cand, res))
     return out
+
+
+def _token_after(tok: Token) -> Token:
+    return tok.doc[tok.i + 1]
+
+
+def _cue_state(via: Token, index: _Index, stated: set[int]) -> str:
+    """Whether the governing word is the cue of another statement, an attribution cue the
+    rules or the model accepted, or neither."""
+    if via.i in stated:
+        return "stated"
+    return "cue" if via.i in index.cues else "-"
+
+
+def _speaker_options(cand: _Candidate, index: _Index, stated: set[int]) -> list[Option]:
+    """Who may have said it: the cue's subject, the subjects of the words the cue hangs on
+    (nearest first), a passive's agent and a person named inside the subject phrase; never
+    a word of the content or of a quotation."""
+    cue = cand.cue
+    assert cue is not None
+    own = cand.subject
+    opts = [Option(own, "own")] if own is not None else []
+    seen: set[int] = set()
+    if own is not None:
+        span = mention_span(own)
+        seen.update(range(span.start, span.end))
+        seen.add(own.i)
+
+    def add(tok: Token | None, source: str, via: Token | None = None) -> None:
+        if tok is None or tok.i in seen or tok.i == cue.i or tok.is_punct:
+            return
+        if _inside(tok, cand.fragments) or index.in_quote(tok):
+            return
+        span = mention_span(tok)
+        seen.update(range(span.start, span.end))
+        seen.add(tok.i)
+        state = "-" if via is None else _cue_state(via, index, stated)
+        opts.append(Option(tok, source, via, state))
+
+    for child in cue.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("by", "from")):
+            add(next((c for c in child.children if c.dep_ == "pobj"), None), "agent")
+    if own is not None:
+        person = next((t for t in own.subtree if t.ent_type_ == "PERSON" and t.i not in seen), None)
+        add(person, "inner")
+    if own is not None and own.lower_ in _RELATIVE and own.head.dep_ == "relcl":
+        add(own.head.head, "antecedent")
+    gov = cue.head.head if cue.dep_ == "pcomp" else cue.head
+    if cue.dep_ in ("xcomp", "advcl", "pcomp", "acl") and gov.i != cue.i:
+        for child in gov.children:
+            if child.dep_ in ("dobj", "dative"):
+                add(child, "obj", gov)
+            elif child.dep_ == "prep" and child.i < cue.i:
+                add(next((c for c in child.children if c.dep_ == "pobj"), None), "obj", gov)
+    tok, k = cue, 0
+    while tok.head.i != tok.i and k < 4:
+        tok, k = tok.head, k + 1
+        if tok.pos_ in ("VERB", "AUX"):
+            subj = _subject(tok)
+        elif tok.pos_ in ("NOUN", "ADJ"):
+            subj = cue_model.subject_of(tok)
+        else:
+            continue
+        add(subj, f"anc{min(k, 3)}", tok)
+    sent = cue.sent
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and _token_after(t).lower_ == "to":
+            to = _token_after(t)
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            objs += [c for c in t.children if c.dep_ == "pobj"]
+            add(objs[0] if objs else None, "accord")
+    for t in sent:
+        if t.dep_ in _SUBJ and t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in _RELATIVE:
+            add(t, "sent", t.head)
+    for t in sent:
+        if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ == "B":
+            root = t
+            while root.head.ent_iob_ == "I" and t.i <= root.head.i and root.head.i != root.i:
+                root = root.head
+            add(root, "ent", root.head if root.head.pos_ in ("VERB", "AUX") else None)
+    others = sorted((o for o in opts if o.source != "own"), key=lambda o: abs(o.token.i - cue.i))
+    ranks = {o.token.i: r for r, o in enumerate(others, 1)}
+    return [replace(o, rank=ranks.get(o.token.i, 0)) for o in opts]
 
 
 def _continue(
