@@ -271,26 +271,23 @@ def outlets(db: str | Path, f: Filters = NO_FILTERS) -> pl.DataFrame:
     )
 
 
-# BM25 scores of the statements matching a search (bound as the first parameter), as a
-# table ``hits`` (statement_id, score). It is the formula of the fts extension's
-# ``match_bm25`` macro (k = 1.2, b = 0.75, any term may match), read straight from the index
-# tables: the macro scores every statement to find the few that match, which at a million
-# statements takes a third longer. tests/test_dashboard.py checks both give the same scores.
-_BM25 = """WITH tokens AS (
-        SELECT DISTINCT stem(unnest(fts_main_statements.tokenize(?)), 'english') AS t),
-    tf AS (
-        SELECT terms.docid, terms.termid, count(*) AS tf
-        FROM fts_main_statements.terms terms
-        JOIN fts_main_statements.dict dict USING (termid) JOIN tokens ON dict.term = tokens.t
-        GROUP BY terms.docid, terms.termid),
+# BM25 scores of the statements matching a search, as a table ``hits`` (statement_no,
+# score); the first parameter is the search's index terms (store.search_terms). It is the
+# formula of the fts extension's ``match_bm25`` macro (k = 1.2, b = 0.75, any term may
+# match), computed from the index's dictionary and statistics and the facts' postings sorted
+# by term, so a search reads the blocks of its terms only: at a million statements the macro
+# scores every statement, and even a join on the index's own (unsorted) term table reads all
+# of them. tests/test_dashboard.py checks both give the same scores.
+_BM25 = """WITH terms AS (
+        SELECT dict.termid, log((n.num_docs - dict.df + 0.5) / (dict.df + 0.5) + 1) AS idf
+        FROM fts_main_statements.dict dict, fts_main_statements.stats n
+        WHERE list_contains(?, dict.term)),
     hits AS (
-        SELECT docs.name AS statement_id,
-               sum(log((n.num_docs - dict.df + 0.5) / (dict.df + 0.5) + 1)
-                   * (tf.tf * (1.2 + 1))
-                   / (tf.tf + 1.2 * (1 - 0.75 + 0.75 * docs.len / n.avgdl))) AS score
-        FROM tf JOIN fts_main_statements.docs docs USING (docid)
-        JOIN fts_main_statements.dict dict USING (termid), fts_main_statements.stats n
-        GROUP BY docs.name)"""
+        SELECT p.statement_no,
+               sum(t.idf * (p.tf * (1.2 + 1))
+                   / (p.tf + 1.2 * (1 - 0.75 + 0.75 * p.len / n.avgdl))) AS score
+        FROM facts.postings p JOIN terms t USING (termid), fts_main_statements.stats n
+        GROUP BY p.statement_no)"""
 # The columns of a statement row, on the few rows picked (statements s, articles a).
 _STATEMENT_COLUMNS = """s.statement_id, a.published, a.outlet, s.speaker_name AS speaker,
     s.speaker_role, s.kind, s.text, s.cue, a.title, a.article_id, s.section, s.start_char,
@@ -312,15 +309,15 @@ def statements(
             db,
             f"""{_BM25},
                 pick AS (
-                    SELECT h.statement_id, h.score, f.published
-                    FROM hits h JOIN facts.statements f USING (statement_id)
+                    SELECT f.statement_id, f.statement_no, h.score
+                    FROM hits h JOIN facts.statements f USING (statement_no)
                     WHERE {where}
-                    ORDER BY h.score DESC, f.published DESC, h.statement_id LIMIT ?)
+                    ORDER BY h.score DESC, f.statement_no LIMIT ?)
                 SELECT {_STATEMENT_COLUMNS}, pick.score
                 FROM pick JOIN statements s USING (statement_id)
                 JOIN articles a ON a.article_id = s.article_id
-                ORDER BY pick.score DESC, pick.published DESC, pick.statement_id""",
-            [search, *params, limit],
+                ORDER BY pick.score DESC, pick.statement_no""",
+            [store.search_terms(search), *params, limit],
         )
     return _qf(
         db,

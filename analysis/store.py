@@ -21,6 +21,7 @@ import json
 import os
 import re
 import socket
+import threading
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -381,12 +382,15 @@ def writer(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
             con.close()
 
 
+_FTS_CALLS = re.compile(r"match_bm25|\.tokenize\(|\bstem\(")
+
+
 def query(
     path: str | Path, sql: str, params: Sequence[Any] | dict[str, Any] | None = None
 ) -> pl.DataFrame:
     """Run one read-only query with bound parameters and return a Polars frame."""
     with reader(path) as con:
-        if "fts_main" in sql:  # loading the extension costs ~40 ms: only for searches
+        if _FTS_CALLS.search(sql):  # loading the extension costs ~50-80 ms: only if used
             _load_fts(con)
         try:
             return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
@@ -1098,6 +1102,12 @@ def drop_orphans(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DROP TABLE orphan")
 
 
+_CREATE_FTS_INDEX = (
+    "PRAGMA create_fts_index('statements', 'statement_id', 'text', 'speaker_name', "
+    "stemmer = 'english', stopwords = 'english', overwrite = 1)"
+)
+
+
 def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)build the BM25 full-text index over statement text and speaker names."""
     _load_fts(con)
@@ -1110,10 +1120,7 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> None:
     else:
         own = True
     try:
-        con.execute(
-            "PRAGMA create_fts_index('statements', 'statement_id', 'text', 'speaker_name', "
-            "stemmer = 'english', stopwords = 'english', overwrite = 1)"
-        )
+        con.execute(_CREATE_FTS_INDEX)
     except BaseException:
         if own:
             con.execute("ROLLBACK")
@@ -1125,11 +1132,47 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> None:
 def ensure_search_index(con: duckdb.DuckDBPyConnection) -> None:
     """Build the search index if the store has none yet (a new store, during its first
     ingest), so searches answer from the first batch on instead of failing until the end."""
+    if not _has_search_index(con):
+        rebuild_search_index(con)
+
+
+def _has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
     exists = con.sql(
         "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_statements'"
     ).fetchone()
-    if not exists or not exists[0]:
-        rebuild_search_index(con)
+    return bool(exists and exists[0])
+
+
+# The words of a search become index terms through the index's own tokenizer and stemmer,
+# which come with the fts extension. Loading it costs a reader ~50-80 ms, a third of a search
+# at a million statements, so searches run them here instead: on a private in-memory database
+# that builds an empty index with the same options (hence the same `tokenize` macro), loaded
+# once per process. The store's reader then needs no extension: the search reads the index's
+# tables and the facts' postings (see FACTS) as plain tables.
+_TERMS: list[duckdb.DuckDBPyConnection] = []
+_TERMS_LOCK = threading.Lock()
+
+
+def search_terms(text: str) -> list[str]:
+    """The index terms a search for ``text`` looks up: its words, tokenized and stemmed as the
+    statements were when indexed (stopwords included: they are simply not in the index)."""
+    with _TERMS_LOCK:
+        if not _TERMS:
+            con = duckdb.connect(":memory:")
+            _load_fts(con)
+            con.execute("CREATE TABLE statements (statement_id VARCHAR, text VARCHAR, "
+                        "speaker_name VARCHAR)")  # fmt: skip
+            con.execute(_CREATE_FTS_INDEX)
+            _TERMS.append(con)
+        rows = (
+            _TERMS[0]
+            .execute(
+                "SELECT DISTINCT stem(unnest(fts_main_statements.tokenize(?)), 'english')",
+                [text],
+            )
+            .fetchall()
+        )
+    return sorted(str(r[0]) for r in rows if r[0])
 
 
 # ------------------------------------------------------------ near-duplicate stories
@@ -1307,7 +1350,7 @@ def query_to_parquet(
 # not know about them: a query checks the signature recorded at the last refresh against the
 # tables (cheap counts and hashes, once per change of the file) and, if they differ, computes
 # the facts on the fly from the tables as CTEs: slower, never wrong.
-FACTS_VERSION = "2"  # bump when FACTS changes, so old facts count as stale
+FACTS_VERSION = "3"  # bump when FACTS changes, so old facts count as stale
 
 # What a figure counts, reduced to its head word so "signed contracts", "signed army
 # contracts" and "contracts" form one series — except for heads too generic to mean one
@@ -1354,6 +1397,17 @@ FACTS: dict[str, str] = {
         FROM statements s JOIN facts.articles fa USING (article_id)
         LEFT JOIN facts.speakers p USING (speaker_id)
         ORDER BY statement_no""",
+    # The search index's postings, one row per (term, statement) with the term's count and
+    # the statement's length in the index, sorted by term: a search reads the few blocks
+    # holding its terms (zone maps) instead of every term of every statement, and reaches its
+    # statements by number, not by the index's string names. It follows the index, which each
+    # writer rebuilds before the facts; the signature fingerprints the index, so postings
+    # from another build of it count as stale.
+    "postings": """
+        SELECT t.termid, f.statement_no, count(*)::INTEGER AS tf, any_value(d.len)::INTEGER AS len
+        FROM fts_main_statements.terms t JOIN fts_main_statements.docs d USING (docid)
+        JOIN facts.statements f ON f.statement_id = d.name
+        GROUP BY t.termid, f.statement_no ORDER BY t.termid, f.statement_no""",
     "statement_topics": """
         SELECT f.statement_no, t.topic
         FROM statement_topics t JOIN facts.statements f USING (statement_id)
@@ -1401,13 +1455,18 @@ _SIGNATURE = """SELECT concat_ws('|', ?,
      WHERE duplicate_of IS NOT NULL),
     (SELECT coalesce(sum(hash(speaker_id, name, kind)), 0) FROM speakers),
     (SELECT coalesce(max(run_id), 0) FROM runs),
-    (SELECT coalesce(max(created_at)::VARCHAR, '') FROM discovered_topics))"""
+    (SELECT coalesce(max(created_at)::VARCHAR, '') FROM discovered_topics),
+    (SELECT count(*) FROM fts_main_statements.docs),
+    (SELECT coalesce(sum(hash(docid, name)), 0) FROM fts_main_statements.docs))"""
 _FACT_REF = re.compile(r"\bfacts\.(\w+)")
 _FRESH: dict[tuple[str, tuple[int, ...]], tuple[bool, str]] = {}  # see _facts_state
 
 
 def facts_signature(con: duckdb.DuckDBPyConnection) -> str:
-    """A fingerprint of the data the facts are computed from."""
+    """A fingerprint of the data the facts are computed from ("" for a store with no search
+    index yet, whose facts cannot be built)."""
+    if not _has_search_index(con):
+        return ""
     row = con.execute(_SIGNATURE, [FACTS_VERSION]).fetchone()
     return str(row[0]) if row else ""
 
@@ -1415,6 +1474,7 @@ def facts_signature(con: duckdb.DuckDBPyConnection) -> str:
 def refresh_facts(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
     """Rebuild the dashboard facts if the data changed since the last refresh (or ``force``);
     returns whether they were rebuilt. One transaction: readers see old or new facts."""
+    ensure_search_index(con)  # the facts read it (a store written before it had one)
     signature = facts_signature(con)
     if not force and _meta(con).get("facts_signature") == signature:
         return False
@@ -1470,7 +1530,8 @@ def _facts_state(path: str | Path) -> tuple[bool, str]:
     if key not in _FRESH:
         with reader(p) as con:
             stored = con.sql("SELECT value FROM meta WHERE key = 'facts_signature'").fetchone()
-            fresh = stored is not None and stored[0] == facts_signature(con)
+            signature = facts_signature(con)
+            fresh = bool(signature) and stored is not None and stored[0] == signature
             _FRESH[key] = (fresh, _qualified(_catalog(con)))
         if len(_FRESH) > 64:  # old stamps of files that changed since
             _FRESH.pop(next(iter(_FRESH)))

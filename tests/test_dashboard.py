@@ -507,7 +507,11 @@ def test_co_speakers_are_others_quoted_in_the_same_articles(built_db: Path) -> N
     assert df["articles"].to_list() == sorted(df["articles"].to_list(), reverse=True)
 
 
-@pytest.mark.parametrize("words", ["minister", "budget contracts", "the said", "qqxyzzyqq"])
+@pytest.mark.parametrize(
+    "words",
+    ["minister", "budget contracts", "the said", "qqxyzzyqq", "MINISTER'S Budget!",
+     "contracts, contracted; contracting", "  résumé  ", "2024", "'; DROP TABLE statements"],
+)  # fmt: skip
 def test_search_scores_are_the_fts_extensions_bm25(built_db: Path, words: str) -> None:
     """``statements(search=...)`` reads the index tables directly; the scores must be those
     of the extension's own ``match_bm25`` macro, for every matching statement."""
