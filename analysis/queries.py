@@ -203,6 +203,8 @@ def statements_over_time(
     """
     if freq not in _FREQS:
         raise ValueError(f"freq must be one of {_FREQS}, not {freq!r}")
+    if by == "topic" and f.topics:
+        return _over_time_in_topics(db, f, freq)
     where, params = f.on_facts()
     # counted by a key (a speaker's number, not their name), then the key is named
     key, join, name = {
@@ -226,6 +228,23 @@ def statements_over_time(
                   WHERE f.published IS NOT NULL AND {where} GROUP BY ALL)
             GROUP BY ALL ORDER BY period, "group\"""",
         params,
+    )
+
+
+def _over_time_in_topics(db: str | Path, f: Filters, freq: Freq) -> pl.DataFrame:
+    """Per period, the statements of each of the chosen topics: the chosen topics' rows of
+    the unfiltered split by topic. Joining the chosen topics' statements once, instead of
+    filtering every statement on its topics and then joining all of them, halves the time
+    at ten million statements."""
+    where, params = replace(f, topics=()).on_facts()
+    return _qf(
+        db,
+        f"""SELECT date_trunc('{freq}', f.published)::DATE AS period, t.topic AS "group",
+                   count(*)::BIGINT AS statements
+            FROM facts.statement_topics t JOIN facts.statements f USING (statement_no)
+            WHERE list_contains(?, t.topic) AND f.published IS NOT NULL AND {where}
+            GROUP BY ALL ORDER BY period, "group\"""",
+        [list(f.topics), *params],
     )
 
 

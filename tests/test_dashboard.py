@@ -464,6 +464,19 @@ def test_topic_speakers_counts_each_speakers_statements_per_topic(built_db: Path
     assert all(totals[r["speaker_id"]] == r["total"] for r in df.iter_rows(named=True))
 
 
+@pytest.mark.parametrize("freq", ["week", "month"])
+def test_over_time_by_topic_under_a_topic_filter_is_that_topics_share_of_the_whole(
+    built_db: Path, freq: queries.Freq
+) -> None:
+    topic = a_narrowing_topic(built_db)
+    chosen = queries.statements_over_time(built_db, Filters(topics=(topic,)), freq=freq)
+    whole = queries.statements_over_time(built_db, freq=freq)
+    assert chosen.height and set(chosen["group"]) == {topic}
+    assert chosen.equals(whole.filter(pl.col("group") == topic))
+    dated = _raw(built_db).filter(pl.col("topic") == topic, pl.col("published").is_not_null())
+    assert chosen["statements"].sum() == dated["statement_id"].n_unique()
+
+
 def test_topic_outlets_shares_are_of_each_outlets_statements(built_db: Path) -> None:
     df = queries.topic_outlets(built_db)
     by_outlet = dict(queries.outlets(built_db).select("outlet", "statements").iter_rows())
