@@ -195,7 +195,8 @@ def statements_over_time(
     db: str | Path, f: Filters = NO_FILTERS, freq: Freq = "week", by: str | None = "topic"
 ) -> pl.DataFrame:
     """Statements per period, optionally split by ``topic``, ``discovered`` (topic), ``outlet``
-    or ``speaker``.
+    or ``speaker``. Split by topic under a topic filter, only the chosen topics are counted,
+    not the other topics their statements carry too.
 
     Columns: period (date), group, statements.
 
