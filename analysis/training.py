@@ -243,6 +243,7 @@ def learn_model(gold_dir: Path, docs: dict[str, Doc]) -> dict[str, object]:
 # ---------------------------------------------------------------------- speaker model
 SPEAKER_OUT = Path(__file__).parent / "extract" / "speaker_model.json"
 SPEAKER_C = 0.3
+SPEAKER_MIN_COUNT = 3  # features seen in fewer training pairs are dropped
 _MARGINS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 
 
@@ -322,6 +323,8 @@ def _pairs(groups: _Groups, keep: Any) -> tuple[list[dict[str, float]], list[int
 
 
 def _fit_pairs(rows: list[dict[str, float]], ys: list[int]) -> dict[str, float]:
+    seen = Counter(name for row in rows for name in row)
+    rows = [{k: v for k, v in row.items() if seen[k] >= SPEAKER_MIN_COUNT} for row in rows]
     vec = DictVectorizer(sort=True)
     x = vec.fit_transform(rows).tocsr()
     x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)

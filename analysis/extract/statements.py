@@ -42,6 +42,7 @@ from analysis.extract.vocab import (
     ORG_HEADS,
     POSITION_VERBS,
     PRONOUNS,
+    QUOTE_VERBS,
     REPORTING_VERBS,
     SOURCE_NOUNS,
     TITLE_NOUNS,
@@ -210,6 +211,8 @@ def _quote_subject(cue: Token, index: _Index) -> Token | None:
     return None
 
 
+_QUOTE_CUES = REPORTING_VERBS | QUOTE_VERBS
+
 # verbs whose object is the listener ("told reporters"), never the speaker
 LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge"})
 
@@ -269,8 +272,10 @@ def _nearest_cue(span: Span, q: QuotedSpan, index: _Index) -> Token | None:
     said that while he ..., friends "had no insurance"'), else the nearest."""
     best: tuple[int, Token] | None = None
     for tok in span:
-        if not _is_cue(tok, REPORTING_VERBS) or index.in_quote(tok):
+        if not _is_cue(tok, _QUOTE_CUES) or index.in_quote(tok):
             continue
+        if tok.lemma_.lower() in QUOTE_VERBS and tok.dep_ not in ("ROOT", "parataxis"):
+            continue  # '"...," she continued.', not "said the protest would continue"
         if _subject(tok) is None or _reports_elsewhere(tok, q):
             continue
         left, right = tok.left_edge.idx, tok.right_edge.idx

@@ -109,6 +109,10 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     ]
 )
 
+# Verbs that report speech only right beside a quotation ('"...," she continued.'); elsewhere
+# they report nothing ("prices continued to rise"), so only the quote rule reads them.
+QUOTE_VERBS: frozenset[str] = frozenset({"continue", "interject", "chant"})
+
 # Verbs of belief or position: "officials believe that ...". Kept as their own kind so a
 # reporter can filter them out (PolNeAR annotates them as attributions too).
 BELIEF_VERBS: frozenset[str] = frozenset(
