@@ -87,7 +87,8 @@ def cases(db: str | Path) -> list[Case]:
     if speakers.height:
         who, name = speakers.row(0)[:2]
         search = str(name).split()[-1]
-        out.append(Case("statements", "search", (Filters(),), {"search": search, "limit": 500}))
+        page = {"search": search, "limit": queries.SEARCH_PAGE}  # the Statements page's first
+        out.append(Case("statements", "search", (Filters(),), page))
         # the sidebar's speaker search, and a shared link naming a speaker
         out.append(Case("find_speakers", "search", (), {"search": search[:4]}))
         out.append(Case("find_speakers", "speaker", (), {"names": (str(name),)}))

@@ -184,10 +184,14 @@ class Desk:
         *,
         search: str = "",
         limit: int = 500,
+        offset: int = 0,
         **kw: Unpack[FilterArgs],
     ) -> pl.DataFrame:
-        """Statements with their article and offsets, newest first (``search``: by relevance)."""
-        return queries.statements(self.path, self.filters(f, **kw), search=search, limit=limit)
+        """Statements with their article and offsets, newest first; with ``search``, best match
+        first, with the number of ``matches`` in all (page on with ``offset``)."""
+        return queries.statements(
+            self.path, self.filters(f, **kw), search=search, limit=limit, offset=offset
+        )
 
     def figures(
         self,

@@ -145,6 +145,7 @@ class Filters:
 
 NO_FILTERS = Filters()
 SPEAKER_OPTIONS = 200  # the most quoted speakers a dashboard picker lists; a search finds others
+SEARCH_PAGE = 100  # statements a dashboard search shows at a time, best first
 # speaker ids (a bound list) → their numbers in the facts
 _SPEAKER_NOS = "(SELECT speaker_no FROM facts.speakers WHERE list_contains(?, speaker_id))"
 
@@ -314,42 +315,82 @@ _STATEMENT_COLUMNS = """s.statement_id, a.published, a.outlet, s.speaker_name AS
     s.end_char, a.url"""
 
 
+_TEXT_COLUMNS = """s.statement_id, s.speaker_name AS speaker, s.speaker_role, s.kind, s.text,
+    s.cue, s.article_id, s.section, s.start_char, s.end_char"""
+_ARTICLE_COLUMNS = "a.article_id, a.published, a.outlet, a.title, a.url"
+_SEARCH_ORDER = [
+    *("statement_id", "published", "outlet", "speaker", "speaker_role", "kind", "text", "cue"),
+    *("title", "article_id", "section", "start_char", "end_char", "url", "score", "matches"),
+]
+
+
 def statements(
-    db: str | Path, f: Filters = NO_FILTERS, search: str = "", limit: int = 500
+    db: str | Path, f: Filters = NO_FILTERS, search: str = "", limit: int = 500, offset: int = 0
 ) -> pl.DataFrame:
-    """Statements with their article, newest first; ``search`` ranks by BM25 relevance.
+    """Statements with their article, newest first: rows ``offset`` to ``offset + limit``.
+
+    With ``search``, the statements whose text or speaker has any of its words, best match
+    first (BM25, the ``score`` column; ties newest first), and a ``matches`` column: how many
+    statements match under the filters in all, the same on every row.
 
     Each row carries article id and offsets, so it leads back to its sentence.
     """
     where, params = f.on_facts()
+    if search.strip():
+        return _search(db, search, where, params, limit, offset)
     # The ``limit`` rows are picked on the facts; only they are joined to their text, which
     # costs less than carrying the text of every matching statement through the sort.
-    if search.strip():
-        return _qf(
-            db,
-            f"""{_BM25},
-                pick AS (
-                    SELECT f.statement_id, f.statement_no, h.score
-                    FROM hits h JOIN facts.statements f USING (statement_no)
-                    WHERE {where}
-                    ORDER BY h.score DESC, f.statement_no LIMIT ?)
-                SELECT {_STATEMENT_COLUMNS}, pick.score
-                FROM pick JOIN statements s USING (statement_id)
-                JOIN articles a ON a.article_id = s.article_id
-                ORDER BY pick.score DESC, pick.statement_no""",
-            [store.search_terms(search), *params, limit],
-        )
     return _qf(
         db,
         f"""WITH pick AS (
                 SELECT f.statement_id, f.statement_no FROM facts.statements f
-                WHERE {where} ORDER BY f.statement_no LIMIT ?)
+                WHERE {where} ORDER BY f.statement_no LIMIT ? OFFSET ?)
             SELECT {_STATEMENT_COLUMNS}
             FROM pick JOIN statements s USING (statement_id)
             JOIN articles a ON a.article_id = s.article_id
             ORDER BY pick.statement_no""",
-        [*params, limit],
+        [*params, limit, offset],
     )
+
+
+def _search(
+    db: str | Path, search: str, where: str, params: list[Any], limit: int, offset: int
+) -> pl.DataFrame:
+    """Rank the matches on the facts, then read the picked rows' text and article by key.
+
+    A page of matches lies anywhere in the table: a join would read every statement's id to
+    find them (a second at ten million), while the primary-key index finds each directly."""
+    with store.session():  # the steps share one connection
+        pick = _qf(
+            db,
+            f"""{_BM25},
+                ranked AS (
+                    SELECT h.statement_no, h.score, count(*) OVER () AS matches
+                    FROM hits h JOIN facts.statements f USING (statement_no)
+                    WHERE {where}
+                    ORDER BY h.score DESC, h.statement_no LIMIT ? OFFSET ?)
+                SELECT f.statement_id, r.statement_no, r.score, r.matches, fa.article_id
+                FROM ranked r JOIN facts.statements f USING (statement_no)
+                JOIN facts.articles fa ON fa.article_no = f.article_no""",
+            [store.search_terms(search), *params, limit, offset],
+        )
+        ids = pick["statement_id"].to_list()
+        articles = pick["article_id"].unique().to_list()
+        text = _q(db, f"SELECT {_TEXT_COLUMNS} FROM statements s WHERE {_any_of('s', ids)}", ids)
+        meta = _q(
+            db,
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE {_any_of('a', articles)}",
+            articles,
+        )
+    out = pick.drop("article_id").join(text, on="statement_id").join(meta, on="article_id")
+    return out.sort(["score", "statement_no"], descending=[True, False]).select(_SEARCH_ORDER)
+
+
+def _any_of(table: str, ids: list[str]) -> str:
+    """The row of ``table`` (``s``: statements, ``a``: articles) has one of ``ids``, each bound
+    on its own: a list of constants is what DuckDB looks up in the primary-key index."""
+    column = {"s": "s.statement_id", "a": "a.article_id"}[table]
+    return f"{column} IN ({', '.join('?' * len(ids))})" if ids else "FALSE"
 
 
 def figures(

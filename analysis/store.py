@@ -1582,7 +1582,11 @@ _SESSION: ContextVar[dict[str, duckdb.DuckDBPyConnection] | None] = ContextVar(
 @contextmanager
 def session() -> Iterator[None]:
     """Within the block, the readers of a file (:func:`reader`, :func:`query`) share one
-    read-only connection, closed at the end of the block."""
+    read-only connection, closed at the end of the block. Inside another session, the
+    outer one's connections serve (and it closes them)."""
+    if _SESSION.get() is not None:
+        yield
+        return
     held: dict[str, duckdb.DuckDBPyConnection] = {}
     token = _SESSION.set(held)
     try:

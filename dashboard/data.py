@@ -29,6 +29,7 @@ __all__ = ["Filters", "SpeakerProfile", "StoreError", "db_path", "session"]
 TTL = 60  # seconds a cached result may be reused
 session = store.session  # one connection for the queries of a page run (app.py)
 SPEAKER_OPTIONS = queries.SPEAKER_OPTIONS  # the most quoted speakers a picker lists
+SEARCH_PAGE = queries.SEARCH_PAGE  # matches per page of a statement search
 StoreError = store.StoreError
 
 
@@ -92,8 +93,8 @@ def outlets(f: Filters) -> pl.DataFrame:
     return _cached("outlets", f)
 
 
-def statements(f: Filters, search: str = "", limit: int = 500) -> pl.DataFrame:
-    return _cached("statements", f, search=search, limit=limit)
+def statements(f: Filters, search: str = "", limit: int = 500, offset: int = 0) -> pl.DataFrame:
+    return _cached("statements", f, search=search, limit=limit, offset=offset)
 
 
 def figures(f: Filters, counts: str = "") -> pl.DataFrame:

@@ -330,10 +330,49 @@ def test_a_link_restores_a_search(app: AppTest, db: Path) -> None:
     _page(app, "statements")
     assert app.text_input(key="q").value == "minister"
     shown = app.dataframe[0].value
-    assert (
-        shown["statement_id"].to_list()
-        == queries.statements(db, search="minister")["statement_id"].to_list()
-    )
+    want = queries.statements(db, search="minister", limit=data.SEARCH_PAGE)
+    assert shown["statement_id"].to_list() == want["statement_id"].to_list()
+    assert f"{want['matches'][0]:,} statements match: 1–" in _captions(app)
+
+
+def _busy_search(db: Path) -> str:
+    """The 40 commonest longer words of the statements: more than a page of them matches."""
+    texts = store.query(db, "SELECT text FROM statements")["text"]
+    words = texts.str.to_lowercase().str.extract_all(r"[a-z]{6,}").explode().value_counts(sort=True)
+    search = " ".join(words["text"].head(40).to_list())
+    assert queries.statements(db, search=search, limit=1)["matches"][0] > data.SEARCH_PAGE
+    return search
+
+
+def test_a_search_reads_its_matches_a_page_at_a_time(built_db: Path) -> None:
+    words = _busy_search(built_db)
+    whole = queries.statements(built_db, search=words, limit=10_000)
+    assert whole.height == whole["matches"][0] > data.SEARCH_PAGE
+    pages = [
+        queries.statements(built_db, search=words, limit=data.SEARCH_PAGE, offset=o)
+        for o in range(0, whole.height + data.SEARCH_PAGE, data.SEARCH_PAGE)
+    ]
+    assert pages[-1].is_empty()  # past the last match
+    assert pl.concat(pages).equals(whole)
+
+
+def test_a_link_opens_a_later_page_of_a_search(app: AppTest, db: Path) -> None:
+    words = _busy_search(db)
+    app.query_params["q"] = words
+    app.query_params["page"] = "2"
+    app.run()
+    _page(app, "statements")
+    assert not app.exception
+    want = queries.statements(db, search=words, limit=data.SEARCH_PAGE, offset=data.SEARCH_PAGE)
+    assert app.dataframe[0].value["statement_id"].to_list() == want["statement_id"].to_list()
+    assert f"match: {data.SEARCH_PAGE + 1}–" in _captions(app)
+    app.text_input(key="q").input("minister").run()  # a new search starts on its first page
+    assert app.number_input(key="page").value == 1
+    assert "statements match: 1–" in _captions(app)
+
+
+def _captions(app: AppTest) -> str:
+    return " ".join(c.value for c in app.caption)
 
 
 def test_a_link_restores_the_figures_view(app: AppTest, db: Path) -> None:

@@ -10,7 +10,8 @@ import streamlit as st
 from analysis.records import StatementKind
 from dashboard import data, filters, ui
 
-LIMIT = 500
+LIMIT = 500  # newest statements listed without a search
+PAGE = data.SEARCH_PAGE
 COLUMNS = ["published", "speaker", "text", "kind", "cue", "outlet", "title", "speaker_role"]
 CONFIG = {
     "published": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
@@ -23,21 +24,45 @@ CONFIG = {
     "speaker_role": "Role",
 }
 
+
+def _first_page() -> None:
+    """A new search or kind starts at its best matches."""
+    st.session_state["page"] = 1
+
+
 st.title("Statements")
-search_col, kind_col = st.columns([3, 2])
+search_col, kind_col, page_col = st.columns([6, 4, 1])
 search = search_col.text_input(
     "Search statements and speakers",
     key="q",
     bind="query-params",
     placeholder="e.g. vaccine, shutdown, Pelosi",
+    on_change=_first_page,
 )
-kinds = kind_col.multiselect("Kind", list(get_args(StatementKind)), key="kind", bind="query-params")
+kinds = kind_col.multiselect(
+    "Kind", list(get_args(StatementKind)), key="kind", bind="query-params", on_change=_first_page
+)
 f = replace(filters.current(), kinds=tuple(kinds))
-rows = data.statements(f, search=search, limit=LIMIT)
-
-more = f" (the first {LIMIT}; narrow the filters to see the rest)" if rows.height >= LIMIT else ""
-order = "best match first" if search.strip() else "newest first"
-st.caption(f"{rows.height:,} statements{more}, {order}. Pick a row to open its article.")
+if search.strip():
+    # Matches come a page at a time: each shown match is read on its own, wherever it lies
+    # in the store, so a page of 100 stays fast at ten million statements.
+    page = int(page_col.number_input("Page", min_value=1, step=1, key="page", bind="query-params"))
+    rows = data.statements(f, search=search, limit=PAGE, offset=(page - 1) * PAGE)
+    if rows.height:
+        matches, first = int(rows["matches"][0]), (page - 1) * PAGE + 1
+        pages = f", page {page} of {-(-matches // PAGE):,}" if matches > PAGE else ""
+        st.caption(
+            f"{matches:,} statements match: {first:,}–{first + rows.height - 1:,}, best match "
+            f"first{pages}. Pick a row to open its article."
+        )
+    elif page > 1:
+        st.caption(f"Page {page} is past the last match: back to page 1 for the best ones.")
+else:
+    rows = data.statements(f, limit=LIMIT)
+    more = (
+        f" (the first {LIMIT}; narrow the filters to see the rest)" if rows.height >= LIMIT else ""
+    )
+    st.caption(f"{rows.height:,} statements{more}, newest first. Pick a row to open its article.")
 event = ui.table(
     rows,
     "statements",
