@@ -103,6 +103,7 @@ def features(opt: Option, cue: Token, own: Token | None, kind: str) -> list[str]
         f"s={src}|side={'before' if tok.i < cue.i else 'after'}",
         f"s={src}|d={_distance(abs(tok.i - cue.i))}",
         f"s={src}|rank={min(opt.rank, 3)}",
+        f"s={src}|ol={tok.lemma_.lower()}",
         f"s={src}|odep={tok.dep_}|t={mention_type(tok)}",
         f"s={src}|owndep={own.dep_ if own is not None else '-'}",
         f"s={src}|kind={kind}|t={mention_type(tok)}",
