@@ -72,6 +72,7 @@ def analyse(split: str, pred_path: Path, examples: int) -> None:
     bound: Counter[str] = Counter()
     spk_err: Counter[str] = Counter()
     spk_all: Counter[str] = Counter()
+    spk_rel: Counter[str] = Counter()
     ex: dict[str, list[str]] = defaultdict(list)
     for d in sorted(gold):
         text, golds, ps = texts[d], gold[d], preds.get(d, [])
@@ -101,6 +102,7 @@ def analyse(split: str, pred_path: Path, examples: int) -> None:
                 if not ok:
                     why = "no pred" if p.get("speaker_start") is None else "other span"
                     spk_err[f"{kind} / {why}"] += 1
+                    spk_rel[_cue_relation(sc, g, p)] += 1
                     _add(ex, f"spk:{kind}/{why}", text, g, examples, p)
         for pi, p in enumerate(ps):
             if pi not in mp:
@@ -115,11 +117,27 @@ def analyse(split: str, pred_path: Path, examples: int) -> None:
     _print("boundary errors (matched @0.3, not @0.8)", bound)
     _print("speaker mentions scored, by gold type", spk_all)
     _print("speaker errors by gold type", spk_err)
+    _print("speaker errors by how our cue relates to the gold cue", spk_rel)
     if examples:
         for key in sorted(ex):
             print(f"\n=== {key}")
             for line in ex[key]:
                 print(line)
+
+
+def _cue_relation(sc: Any, g: Row, p: Row) -> str:
+    """Same cue; the gold attribution nested in our content (we took the outer one); ours
+    nested in the gold content (we took the inner one); other; or no cue to compare."""
+    if g.get("cue_start") is None or p.get("cue_start") is None:
+        return "no cue"
+    gcue, pcue = [(g["cue_start"], g["cue_end"])], [(p["cue_start"], p["cue_end"])]
+    if sc.spans_overlap(gcue, pcue):
+        return "same cue"
+    if sc.spans_overlap(sc.quote_spans(p), gcue):
+        return "gold nested in ours (we took the outer)"
+    if sc.spans_overlap(sc.quote_spans(g), pcue):
+        return "ours nested in gold (we took the inner)"
+    return "other cue"
 
 
 def _boundary(bound: Counter[str], g: Row, p: Row, text: str, ex: Any, n: int) -> None:
