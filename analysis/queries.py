@@ -316,8 +316,7 @@ _STATEMENT_COLUMNS = """s.statement_id, a.published, a.outlet, s.speaker_name AS
 
 
 _TEXT_COLUMNS = """s.statement_id, s.speaker_name AS speaker, s.speaker_role, s.kind, s.text,
-    s.cue, s.article_id, s.section, s.start_char, s.end_char"""
-_ARTICLE_COLUMNS = "a.article_id, a.published, a.outlet, a.title, a.url"
+    s.cue, s.section, s.start_char, s.end_char"""
 _SEARCH_ORDER = [
     *("statement_id", "published", "outlet", "speaker", "speaker_role", "kind", "text", "cue"),
     *("title", "article_id", "section", "start_char", "end_char", "url", "score", "matches"),
@@ -356,7 +355,7 @@ def statements(
 def _search(
     db: str | Path, search: str, where: str, params: list[Any], limit: int, offset: int
 ) -> pl.DataFrame:
-    """Rank the matches on the facts, then read the picked rows' text and article by key.
+    """Rank the matches on the facts (with their articles), then read the page's text by key.
 
     A page of matches lies anywhere in the table: a join would read every statement's id to
     find them (a second at ten million), while the primary-key index finds each directly."""
@@ -369,28 +368,22 @@ def _search(
                     FROM hits h JOIN facts.statements f USING (statement_no)
                     WHERE {where}
                     ORDER BY h.score DESC, h.statement_no LIMIT ? OFFSET ?)
-                SELECT f.statement_id, r.statement_no, r.score, r.matches, fa.article_id
+                SELECT f.statement_id, r.statement_no, r.score, r.matches, fa.article_id,
+                       fa.published, fa.outlet, fa.title, fa.url
                 FROM ranked r JOIN facts.statements f USING (statement_no)
                 JOIN facts.articles fa ON fa.article_no = f.article_no""",
             [store.search_terms(search), *params, limit, offset],
         )
         ids = pick["statement_id"].to_list()
-        articles = pick["article_id"].unique().to_list()
-        text = _q(db, f"SELECT {_TEXT_COLUMNS} FROM statements s WHERE {_any_of('s', ids)}", ids)
-        meta = _q(
-            db,
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE {_any_of('a', articles)}",
-            articles,
-        )
-    out = pick.drop("article_id").join(text, on="statement_id").join(meta, on="article_id")
+        text = _q(db, f"SELECT {_TEXT_COLUMNS} FROM statements s WHERE {_any_of(ids)}", ids)
+    out = pick.join(text, on="statement_id")
     return out.sort(["score", "statement_no"], descending=[True, False]).select(_SEARCH_ORDER)
 
 
-def _any_of(table: str, ids: list[str]) -> str:
-    """The row of ``table`` (``s``: statements, ``a``: articles) has one of ``ids``, each bound
-    on its own: a list of constants is what DuckDB looks up in the primary-key index."""
-    column = {"s": "s.statement_id", "a": "a.article_id"}[table]
-    return f"{column} IN ({', '.join('?' * len(ids))})" if ids else "FALSE"
+def _any_of(ids: list[str]) -> str:
+    """The statement has one of ``ids``, each bound on its own: a list of constants is what
+    DuckDB looks up in the primary-key index."""
+    return f"s.statement_id IN ({', '.join('?' * len(ids))})" if ids else "FALSE"
 
 
 def figures(

@@ -1350,7 +1350,7 @@ def query_to_parquet(
 # not know about them: a query checks the signature recorded at the last refresh against the
 # tables (cheap counts and hashes, once per change of the file) and, if they differ, computes
 # the facts on the fly from the tables as CTEs: slower, never wrong.
-FACTS_VERSION = "3"  # bump when FACTS changes, so old facts count as stale
+FACTS_VERSION = "4"  # bump when FACTS changes, so old facts count as stale
 
 # What a figure counts, reduced to its head word so "signed contracts", "signed army
 # contracts" and "contracts" form one series — except for heads too generic to mean one
@@ -1363,11 +1363,12 @@ COUNTS_KEY = f"CASE WHEN {_HEAD} IN {GENERIC_HEADS!r} THEN lower(trim(fi.counts)
 # dashboard sorts them: article_no by date (oldest first, so a story's first copy has the
 # smallest one), statement_no and figure_no newest first, speaker_no by name.
 FACTS: dict[str, str] = {
-    # story: set only for articles whose story has several copies (see Filters.distinct)
+    # story: set only for articles whose story has several copies (see Filters.distinct);
+    # title and url: a search's page of matches shows them without reading `articles` by key
     "articles": """
         SELECT row_number() OVER (ORDER BY a.published NULLS LAST, a.article_id)::INTEGER
                  AS article_no,
-               a.article_id, a.published, a.outlet, m.story_id AS story
+               a.article_id, a.published, a.outlet, m.story_id AS story, a.title, a.url
         FROM articles a LEFT JOIN (
             SELECT article_id, story_id FROM article_stories WHERE story_id IN (
                 SELECT story_id FROM article_stories WHERE duplicate_of IS NOT NULL)) m
