@@ -778,10 +778,6 @@ def _resolve(
     return out
 
 
-def _token_after(tok: Token) -> Token:
-    return tok.doc[tok.i + 1]
-
-
 def _cue_state(via: Token, index: _Index, stated: set[int]) -> str:
     """Whether the governing word is the cue of another statement, an attribution cue the
     rules or the model accepted, or neither."""
@@ -790,10 +786,35 @@ def _cue_state(via: Token, index: _Index, stated: set[int]) -> str:
     return "cue" if via.i in index.cues else "-"
 
 
+def _sentence_mentions(sent: Span) -> tuple[list[Token], list[Token], list[Token]]:
+    """The sentence's "according to" sources, its nominal subjects, and the heads of its
+    PERSON and ORG names, in one pass."""
+    accords, subjects, names = [], [], []
+    for t in sent:
+        dep = t.dep_
+        if dep in _SUBJ and t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in _RELATIVE:
+            subjects.append(t)
+        if t.ent_iob_ == "B" and t.ent_type_ in ("PERSON", "ORG"):
+            root = t
+            while root.head.ent_iob_ == "I" and t.i <= root.head.i and root.head.i != root.i:
+                root = root.head
+            names.append(root)
+        if dep == "prep" and t.lower_ == "to" and t.i > sent.start:
+            before = t.doc[t.i - 1]
+            if before.lower_ == "according":
+                objs = [c for c in t.children if c.dep_ == "pobj"]
+                objs += [c for c in before.children if c.dep_ == "pobj"]
+                if objs:
+                    accords.append(objs[0])
+    return accords, subjects, names
+
+
 def _speaker_options(cand: _Candidate, index: _Index, stated: set[int]) -> list[Option]:
-    """Who may have said it: the cue's subject, the subjects of the words the cue hangs on
-    (nearest first), a passive's agent and a person named inside the subject phrase; never
-    a word of the content or of a quotation."""
+    """Who may have said it: the cue's subject; a passive's agent; a person named inside the
+    subject phrase; a relative pronoun's antecedent; the objects of the verb an infinitive or
+    gerund cue hangs on; the subjects of the words the cue hangs on (nearest first); and the
+    sentence's "according to" sources, subjects and names. Never a word of the content or of
+    a quotation, never two from one mention."""
     cue = cand.cue
     assert cue is not None
     own = cand.subject
@@ -840,22 +861,13 @@ def _speaker_options(cand: _Candidate, index: _Index, stated: set[int]) -> list[
         else:
             continue
         add(subj, f"anc{min(k, 3)}", tok)
-    sent = cue.sent
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < sent.end and _token_after(t).lower_ == "to":
-            to = _token_after(t)
-            objs = [c for c in to.children if c.dep_ == "pobj"]
-            objs += [c for c in t.children if c.dep_ == "pobj"]
-            add(objs[0] if objs else None, "accord")
-    for t in sent:
-        if t.dep_ in _SUBJ and t.pos_ in ("PROPN", "NOUN", "PRON") and t.lower_ not in _RELATIVE:
-            add(t, "sent", t.head)
-    for t in sent:
-        if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ == "B":
-            root = t
-            while root.head.ent_iob_ == "I" and t.i <= root.head.i and root.head.i != root.i:
-                root = root.head
-            add(root, "ent", root.head if root.head.pos_ in ("VERB", "AUX") else None)
+    accords, subjects, names = _sentence_mentions(cue.sent)
+    for t in accords:
+        add(t, "accord")
+    for t in subjects:
+        add(t, "sent", t.head)
+    for t in names:
+        add(t, "ent", t.head if t.head.pos_ in ("VERB", "AUX") else None)
     others = sorted((o for o in opts if o.source != "own"), key=lambda o: abs(o.token.i - cue.i))
     ranks = {o.token.i: r for r, o in enumerate(others, 1)}
     return [replace(o, rank=ranks.get(o.token.i, 0)) for o in opts]
