@@ -1,6 +1,6 @@
-"""Learn the attribution lexicon and the cue model from PolNeAR's train split (never dev or test).
+"""Learn the cue lexicon, cue model and speaker model from PolNeAR's train split (never dev/test).
 
-``python -m analysis.training`` parses the train articles once and writes two data files:
+``python -m analysis.training`` parses the train articles once and writes three data files:
 
 - ``analysis/extract/cues.json``: for each verb lemma, how often an occurrence with a subject
   and a complement is a gold cue. Lemmas that are cues often enough (precision ≥
@@ -10,9 +10,15 @@
   positive when it and a gold attribution's content each cover half of the other. The
   acceptance threshold is chosen on 5-fold out-of-fold probabilities (folds by article)
   by running the scorer on train: the best F1 at T=0.3 with precision ≥ ``MIN_SYSTEM_P``.
+- ``analysis/extract/speaker_model.json``: pairwise weights that choose a statement's speaker
+  among the cue's subject and the other mentions around it (``analysis.extract.speaker_model``),
+  learned from the train statements matched at T=0.3: a candidate is right when its mention
+  overlaps the gold speaker. The margin a candidate must beat the subject by is chosen on
+  5-fold out-of-fold choices (folds by article). ``--speaker-only`` refits this file alone.
 
-Both files hold lemmas, feature names and numbers only, no article text; rerunning the script
-reproduces them from ../shared (``--cache`` reuses a parse saved by an earlier run).
+All files hold lemmas, feature names and numbers only, no article text; rerunning the script
+reproduces them byte for byte from ../shared (``--cache`` reuses a parse saved by an earlier
+run).
 """
 
 from __future__ import annotations
@@ -381,7 +387,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--gold-dir", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--model-out", type=Path, default=MODEL_OUT)
+    parser.add_argument(
+        "--model-out",
+        type=Path,
+        default=MODEL_OUT,
+        help="the speaker model is always fitted on extraction with the installed cue model",
+    )
     parser.add_argument("--speaker-out", type=Path, default=SPEAKER_OUT)
     parser.add_argument("--cache", type=Path, default=None, help="parsed train docs (DocBin)")
     parser.add_argument("--speaker-only", action="store_true", help="refit the speaker model alone")

@@ -17,6 +17,12 @@ speakers before them:
    proposal to ban ...", "X spoke about ...").
 
 Plus headline attribution in the title (``"Exports will double: Okafor"``).
+
+The speaker is the cue's subject unless the learned speaker model (``speaker_model``) finds
+a likelier one among the mentions around it: the subject of a verb the cue hangs on
+("Kole said she asked for the meeting because she wanted ...": Kole), a passive's agent,
+an "according to" source. A statement without a subject gets one only when the model
+thinks it more likely right than wrong.
 Refusals are counted by reason, never silently dropped.
 """
 
