@@ -162,7 +162,16 @@ STATEMENTS: list[tuple[str, Expected]] = [
     ),
 ]
 
+# '"...," she continued': a verb that reports only beside a quotation (vocab.QUOTE_VERBS)
+STATEMENTS += [
+    (
+        '"Save our library, save our town," the protesters chanted outside the council building.',
+        [("direct", None, "Save our library, save our town")],
+    ),
+]
+
 NOTHING: list[str] = [
+    "Fuel prices continued to climb through the winter months.",
     "He walked to the podium and read the names of the victims.",
     'The film "Gone with the Wind" was shown on Saturday night at the festival.',
     "Rain is expected across the north of the country on Tuesday.",
@@ -231,6 +240,17 @@ def test_quote_over_two_paragraphs(nlp: Language) -> None:
     st = statements[0]
     assert st.speaker == "Lena Dahl" and len(st.fragments) == 2
     assert text[st.fragments[0][0] : st.fragments[0][1]].startswith("The river has risen")
+
+
+def test_continued_quote_has_its_own_cue(nlp: Language) -> None:
+    text = (
+        "Mayor Lena Ortiz spoke at the depot on Friday.\n\n"
+        '"The buses will run on time from next month," Ortiz said.\n\n'
+        '"Nobody should wait an hour for a bus again," she continued.'
+    )
+    statements, _, _ = extract_statements(nlp(text))
+    last = statements[-1]
+    assert (last.cue, last.speaker_mention, last.speaker) == ("continued", "she", "Lena Ortiz")
 
 
 def test_paragraph_of_quote_continues_previous_speaker(nlp: Language) -> None:
