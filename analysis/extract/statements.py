@@ -792,6 +792,9 @@ def _cue_state(via: Token, index: _Index, stated: set[int]) -> str:
     return "cue" if via.i in index.cues else "-"
 
 
+_NP_INNER = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "pobj"})
+
+
 def _sentence_mentions(sent: Span) -> tuple[list[Token], list[Token], list[Token]]:
     """The sentence's "according to" sources, its nominal subjects, and the heads of its
     PERSON and ORG names, in one pass."""
@@ -867,6 +870,12 @@ def _speaker_options(cand: _Candidate, index: _Index, stated: set[int]) -> list[
         else:
             continue
         add(subj, f"anc{min(k, 3)}", tok)
+    sent_start = cue.sent.start
+    for i in range(cue.i - 1, max(sent_start, cue.i - 12) - 1, -1):
+        t = cue.doc[i]
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in _NP_INNER:
+            add(t, "left")  # the nearest noun phrase before the cue, whatever the parse says
+            break
     accords, subjects, names = _sentence_mentions(cue.sent)
     for t in accords:
         add(t, "accord")
