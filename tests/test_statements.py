@@ -373,10 +373,10 @@ SPEAKER_CHOICES = [
         ),
     ),
     pytest.param(
-        "Delegates cheered loudly when the governor called for lower taxes on small farms.",
-        "cheered", "Delegates",
+        "Farmers applauded loudly when the minister promised cheaper diesel for tractors.",
+        "applauded", "Farmers",
         marks=pytest.mark.xfail(
-            strict=True, reason="PolNeAR's outer attribution; we extract the inner 'called for'"
+            strict=True, reason="PolNeAR's outer attribution; we extract the inner 'promised'"
         ),
     ),
 ]  # fmt: skip

@@ -2,10 +2,10 @@
 
 The rules take a cue's grammatical subject as its speaker. That is right when the cue is the
 attribution's own cue, but PolNeAR keeps the outer of two nested attributions, so when our
-cue sits inside another one ("delegates cheered when the governor called for ...", "Kelly
-said she asked for the interview because she wanted ...") the source is often the subject
-of a verb the cue hangs on, a passive's agent, or a name inside the subject phrase
-("contender and neurosurgeon Ben Carson").
+cue sits inside another one ("farmers applauded when the minister promised ...", "Ortiz said
+she called the depot because she wanted ...") the source is often the subject of a verb the
+cue hangs on, a passive's agent, or a name inside the subject phrase ("candidate and former
+surgeon Tomas Reyes").
 
 Each candidate mention gets short feature strings (where it came from, what kind of word it
 is, the cue's lemma and relation, the governing verb's lemma); a logistic regression trained
