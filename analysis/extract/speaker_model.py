@@ -70,6 +70,13 @@ def _lexicon(lemma: str) -> str:
     return "-"
 
 
+def _lemma(tok: Token) -> str:
+    """A common word's lemma; names stay out of the model (it must not learn who is quoted)."""
+    if tok.pos_ == "PROPN" or tok.ent_type_:
+        return "<name>"
+    return tok.lemma_.lower()
+
+
 def _distance(n: int) -> str:
     for limit, name in ((1, "1"), (3, "2-3"), (6, "4-6"), (12, "7-12"), (25, "13-25")):
         if n <= limit:
@@ -103,7 +110,7 @@ def features(opt: Option, cue: Token, own: Token | None, kind: str) -> list[str]
         f"s={src}|side={'before' if tok.i < cue.i else 'after'}",
         f"s={src}|d={_distance(abs(tok.i - cue.i))}",
         f"s={src}|rank={min(opt.rank, 3)}",
-        f"s={src}|ol={tok.lemma_.lower()}",
+        f"s={src}|ol={_lemma(tok)}",
         f"s={src}|odep={tok.dep_}|t={mention_type(tok)}",
         f"s={src}|owndep={own.dep_ if own is not None else '-'}",
         f"s={src}|kind={kind}|t={mention_type(tok)}",
