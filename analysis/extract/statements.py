@@ -490,8 +490,8 @@ def _holds_only_nested(
     c: cue_model.Candidate, s: int, e: int, spans: list[tuple[int, int]]
 ) -> bool:
     """Every span ``c``'s content (s, e) overlaps lies inside it, and ``c``'s head lies
-    outside them all: the candidate reports those statements ("delegates cheered when the
-    governor called for ...")."""
+    outside them all: the candidate reports those statements ("the nurses applauded as the
+    minister promised ...")."""
     hit = [(a, b) for a, b in spans if a < e and b > s]
     return all(s <= a and b <= e for a, b in hit) and not any(a <= c.head.idx < b for a, b in hit)
 
