@@ -201,6 +201,11 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     version = store.info(args.db)["schema_version"]
     print(f"{args.db}: schema {version}; {linked} articles linked to stories; copies: {copies}")
     print("speakers: " + identity.apply_file(args.db).summary())
+    # facts from an older quotedesk (or left stale by a hand edit) would be computed on the
+    # fly by every dashboard query: correct, but slow
+    with store.writer(args.db) as con:
+        rebuilt = store.refresh_facts(con)
+    print("dashboard facts: " + ("rebuilt" if rebuilt else "up to date"))
     return 0
 
 

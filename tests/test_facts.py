@@ -146,6 +146,27 @@ def test_a_store_without_facts_is_answered_from_the_tables(tmp_path: Path) -> No
     assert queries.top_speakers(db, limit=3).height == 3
 
 
+def test_migrate_brings_facts_from_an_older_quotedesk_up_to_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store whose facts an older quotedesk built (``./dev dashboard`` runs ``quotedesk
+    migrate`` on the sample before it serves it): its queries would be computed on the fly."""
+    from analysis.cli import main
+
+    db = tmp_path / "older.duckdb"
+    synth.build(db, 500)
+    expected = queries.top_speakers(db, limit=5)
+    with store.writer(db) as con:  # what a facts version bump does to the signature
+        con.execute("UPDATE meta SET value = 'v3:older' WHERE key = 'facts_signature'")
+    assert not store.facts_fresh(db)
+    assert main(["migrate", "--db", str(db)]) == 0
+    assert "dashboard facts: rebuilt" in capsys.readouterr().out
+    assert store.facts_fresh(db)
+    assert queries.top_speakers(db, limit=5).equals(expected)
+    assert main(["migrate", "--db", str(db)]) == 0  # a second run changes nothing
+    assert "dashboard facts: up to date" in capsys.readouterr().out
+
+
 def _writer_in_another_process(db: Path) -> subprocess.CompletedProcess[str]:
     code = f"from analysis import store\nwith store.writer({str(db)!r}):\n    pass\n"
     env = {**os.environ, "QUOTEDESK_LOCK_TIMEOUT": "0.5"}
