@@ -211,7 +211,8 @@ def _article_path(db: Path) -> str:
         ("overview", "", 3, CHART),
         ("statements", "statements", 0, TABLE),
         ("article", None, 0, "mark"),
-        ("speakers", "speakers", 4, CHART),
+        ("speakers", "speakers", 1, CHART),
+        ("speaker-profile", "speakers?view=Profile", 3, CHART),
         ("topics", "topics", 3, CHART),
         ("figures", "figures", 0, f"{CHART}, {TABLE}"),
     ],
@@ -298,6 +299,7 @@ def test_pages_in_a_browser_that_has_the_app_open(
         "statements": ("statements", TABLE),
         "article": (_article_path(db), "mark"),
         "speakers": ("speakers", CHART),
+        "speaker-profile": ("speakers?view=Profile", CHART),
         "topics": ("topics", CHART),
         "figures": ("figures", f"{CHART}, {TABLE}"),
     }
@@ -334,11 +336,14 @@ def test_clicking_a_speakers_bar_lists_their_statements(
 def test_clicking_a_leaderboard_bar_opens_that_profile(
     page: sync_api.Page, server: str, db: Path
 ) -> None:
-    _open(page, f"{server}/speakers", charts=4)
+    _open(page, f"{server}/speakers", charts=1)  # the leaderboard's tab alone
     second = queries.top_speakers(db, limit=2).row(1, named=True)
     _click_bar(page, 0, f"speaker: {second['speaker']};")
     page.get_by_role("heading", name=second["speaker"], exact=True).wait_for(timeout=30_000)
     _settle(page)
+    assert page.get_by_role("tab", name="Profile", selected=True).count() == 1
+    assert "view=Profile" in page.url  # the open tab is in the link
+    assert page.locator(".vega-embed").count() == 3  # the profile's charts
     assert page.locator(EXCEPTION).count() == 0
 
 

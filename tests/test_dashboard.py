@@ -100,6 +100,7 @@ def test_overview_metrics_match_the_query(app: AppTest, db: Path) -> None:
 
 @pytest.mark.parametrize("page", ["overview", "speakers", "topics"])
 def test_every_chart_has_png_and_svg_downloads(app: AppTest, page: str) -> None:
+    app.query_params["view"] = "Profile"  # the Speakers page's tab with three charts
     app.run()
     _page(app, page)
     labels = [b.label for b in app.get("download_button")]
@@ -206,13 +207,47 @@ def test_speaker_profile_shows_aliases_and_roles(app: AppTest, db: Path) -> None
     assert "Also written as" in text and "Roles seen" in text
 
 
-def test_speaker_profile_shows_outlets_and_people_quoted_alongside(app: AppTest, db: Path) -> None:
-    top = queries.top_speakers(db, limit=1).row(0, named=True)
+def test_the_speakers_page_opens_on_the_leaderboard_alone(app: AppTest, db: Path) -> None:
+    """Only the open tab is drawn: the profile's queries and charts wait until it is opened."""
     app.run()
     _page(app, "speakers")
     assert not app.exception
-    # the leaderboard, then the profile's topics, outlets and people alongside
-    _, topics_shown, outlets_shown, alongside_shown = (d.value for d in app.dataframe[:4])
+    assert [t.label for t in app.tabs] == ["Most quoted", "Profile"]
+    (board,) = (d.value for d in app.dataframe)
+    assert (
+        board["speaker_id"].to_list() == queries.top_speakers(db, limit=50)["speaker_id"].to_list()
+    )
+    assert len(app.get("vega_lite_chart")) == 1
+    assert not app.get("selectbox") and not app.main.header  # no profile drawn
+    app.session_state["view"] = "Profile"  # what clicking the tab does
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="who").value == board["speaker_id"][0]
+    assert len(app.get("vega_lite_chart")) == 3  # over time, outlets, alongside
+
+
+@pytest.mark.parametrize("how", ["filter", "link"])
+def test_a_speaker_filter_or_link_opens_the_profile(app: AppTest, db: Path, how: str) -> None:
+    second = queries.top_speakers(db, limit=2).row(1, named=True)
+    if how == "link":
+        app.query_params["who"] = second["speaker"]
+    else:
+        app.query_params["speaker"] = [second["speaker"]]
+    app.run()
+    _page(app, "speakers")
+    assert not app.exception
+    assert app.selectbox(key="who").value == second["speaker_id"]
+    assert second["speaker"] in [h.value for h in app.header]
+
+
+def test_speaker_profile_shows_outlets_and_people_quoted_alongside(app: AppTest, db: Path) -> None:
+    top = queries.top_speakers(db, limit=1).row(0, named=True)
+    app.query_params["view"] = "Profile"
+    app.run()
+    _page(app, "speakers")
+    assert not app.exception
+    # the profile's topics, outlets and people alongside
+    topics_shown, outlets_shown, alongside_shown = (d.value for d in app.dataframe[:3])
     mine = Filters(speakers=(top["speaker_id"],))
     topics = queries.topic_speakers(db, mine, speakers=1)
     assert topics_shown["topic"].to_list() == topics["topic"].to_list()
@@ -221,7 +256,7 @@ def test_speaker_profile_shows_outlets_and_people_quoted_alongside(app: AppTest,
     alongside = queries.co_speakers(db, top["speaker_id"], limit=15)
     assert alongside.height  # the top speaker is never quoted alone in the sample
     assert alongside_shown["speaker_id"].to_list() == alongside["speaker_id"].to_list()
-    assert len(app.get("vega_lite_chart")) == 4  # leaderboard, over time, outlets, alongside
+    assert len(app.get("vega_lite_chart")) == 3  # over time, outlets, alongside
 
 
 def test_topics_page_draws_both_grids_and_the_share_over_time(app: AppTest, db: Path) -> None:
