@@ -1,6 +1,6 @@
 """Speakers: the leaderboard and one speaker's profile, on two tabs.
 
-Only the open tab is computed and drawn (the profile is four queries, three charts and four
+Only the open tab is computed and drawn (the profile is four queries, three charts and five
 tables that the leaderboard's first view need not wait for). Clicking a bar, a ``?who=`` link
 or a speaker filter opens the profile; the open tab is kept in the URL (``?view=Profile``).
 """
@@ -27,7 +27,7 @@ def _open_picked(chart_key: str) -> None:
         st.session_state[VIEW] = PROFILE
 
 
-def _ranked(f: data.Filters, board: pl.DataFrame) -> None:
+def _ranked(board: pl.DataFrame) -> None:
     ui.chart(
         charts.top_speakers(board.head(20)),
         "speakers",
@@ -131,7 +131,9 @@ ranked, profiled = st.tabs(
     default=PROFILE if asked else RANKED,
 )  # fmt: skip
 board = data.top_speakers(f, limit=50)
-for tab, draw in ((ranked, _ranked), (profiled, _profile)):
-    if tab.open:
-        with tab:
-            draw(f, board)
+if ranked.open:
+    with ranked:
+        _ranked(board)
+if profiled.open:
+    with profiled:
+        _profile(f, board)
