@@ -428,19 +428,21 @@ def figure_history(
     >>> figure_history("news.duckdb", "radek-sorn", "signed contracts")  # doctest: +SKIP
     """
     where, params = f.on_facts("x", with_statement=False)
+    # Everything but the sentence comes from the facts; the sentences are the one read of
+    # `statements` (its ids, filtered on the picked ones, then their text).
     return _qf(
         db,
         f"""WITH pick AS (
-                SELECT x.figure_id FROM facts.figures x
+                SELECT x.* FROM facts.figures x
                 WHERE x.speaker_no = (SELECT speaker_no FROM facts.speakers
                                       WHERE speaker_id = ?)
                   AND x.counts_key = ? AND coalesce(x.unit, '') = coalesce(?, x.unit, '')
                   AND {where})
-            SELECT a.published, fi.value, fi.surface, fi.unit, fi.approx, fi.counts, a.outlet,
-                   a.title, a.article_id, fi.start_char, fi.end_char, s.text AS statement
-            FROM pick JOIN figures fi USING (figure_id) JOIN articles a USING (article_id)
-            LEFT JOIN statements s ON s.statement_id = fi.statement_id
-            ORDER BY a.published, fi.article_id, fi.ordinal""",
+            SELECT fa.published, p.value, p.surface, p.unit, p.approx, p.counts, fa.outlet,
+                   fa.title, fa.article_id, p.start_char, p.end_char, s.text AS statement
+            FROM pick p JOIN facts.articles fa USING (article_no)
+            LEFT JOIN statements s ON s.statement_id = p.statement_id
+            ORDER BY fa.published, fa.article_id, p.ordinal""",
         [speaker_id, counts_key(counts), unit, *params],
     )
 
