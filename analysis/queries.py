@@ -207,6 +207,8 @@ def statements_over_time(
         raise ValueError(f"freq must be one of {_FREQS}, not {freq!r}")
     if by == "topic" and f.topics:
         return _over_time_in_topics(db, f, freq)
+    if f == NO_FILTERS and by in ("topic", "outlet", None):  # the Overview as first opened
+        return _over_time_from_days(db, freq, by)
     where, params = f.on_facts()
     # counted by a key (a speaker's number, not their name), then the key is named
     key, join, name = {
@@ -230,6 +232,24 @@ def statements_over_time(
                   WHERE f.published IS NOT NULL AND {where} GROUP BY ALL)
             GROUP BY ALL ORDER BY period, "group\"""",
         params,
+    )
+
+
+def _over_time_from_days(db: str | Path, freq: Freq, by: str | None) -> pl.DataFrame:
+    """Statements per period by topic, outlet or in all, with no filter, from the counts per
+    (day, outlet, topic) kept in the facts (one copy per story, as unfiltered views count):
+    at ten million statements the general path groups every statement, ~1.5 s."""
+    key, rows = {
+        "topic": ("topic", "topic IS NOT NULL"),
+        "outlet": ("coalesce(outlet, '(unknown)')", "topic IS NULL"),
+        None: ("'all'", "topic IS NULL"),
+    }[by]
+    return _qf(
+        db,
+        f"""SELECT date_trunc('{freq}', day)::DATE AS period, {key} AS "group",
+                   sum(statements)::BIGINT AS statements
+            FROM facts.topic_days WHERE day IS NOT NULL AND {rows}
+            GROUP BY ALL ORDER BY period, "group\"""",
     )
 
 

@@ -193,3 +193,9 @@ def test_unfiltered_topic_views_from_the_aggregate_match_the_general_path(db: Pa
         fast, general = getattr(queries, name)(db), getattr(queries, name)(db, every)
         assert fast.height > 0
         assert _same(fast, general), name
+    for by in ("topic", "outlet", None):
+        for freq in ("day", "week", "month"):
+            fast = queries.statements_over_time(db, freq=freq, by=by)
+            general = queries.statements_over_time(db, every, freq=freq, by=by)
+            assert fast.height > 0
+            assert _same(fast, general), (by, freq)
