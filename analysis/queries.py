@@ -559,12 +559,16 @@ def find_speakers(
 def topic_choices(db: str | Path, f: Filters = NO_FILTERS) -> pl.DataFrame:
     """Topics in use: id, label, statements (carrying the topic), the most used first."""
     where, params = f.on_facts()
+    counts = f"""SELECT x.topic, count(*) AS statements
+                 FROM facts.statement_topics x JOIN facts.statements f USING (statement_no)
+                 WHERE {where} GROUP BY x.topic"""
+    if f == NO_FILTERS:  # every page's topic picker: from the counts per day (10M: ~1.4 s)
+        counts = """SELECT topic, sum(statements)::BIGINT AS statements
+                    FROM facts.topic_days WHERE topic IS NOT NULL GROUP BY topic"""
     return _qf(
         db,
         f"""SELECT t.topic, t.label, c.statements
-            FROM (SELECT x.topic, count(*) AS statements
-                  FROM facts.statement_topics x JOIN facts.statements f USING (statement_no)
-                  WHERE {where} GROUP BY x.topic) c
+            FROM ({counts}) c
             JOIN topics t USING (topic)
             ORDER BY c.statements DESC, t.topic""",
         params,

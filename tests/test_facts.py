@@ -189,7 +189,7 @@ def test_unfiltered_topic_views_from_the_aggregate_match_the_general_path(db: Pa
     # and a date), through the general path instead of facts.topic_days
     assert store.query(db, "SELECT count(*) AS n FROM articles WHERE outlet IS NULL")["n"][0] == 0
     every = Filters(outlets=tuple(queries.outlet_choices(db)))
-    for name in ("topic_outlets", "topic_share_over_time"):
+    for name in ("topic_outlets", "topic_share_over_time", "topic_choices"):
         fast, general = getattr(queries, name)(db), getattr(queries, name)(db, every)
         assert fast.height > 0
         assert _same(fast, general), name
