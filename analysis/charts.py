@@ -6,6 +6,10 @@ returns a "no data" chart rather than failing when the frame is empty.
 
 The theme follows the LA Times' ``altair-latimes``: a palette dict and one theme function,
 registered and enabled once, when this module is imported.
+
+Importing it also lifts Altair's 5,000-row limit on the data a chart embeds: a series'
+history has a point per citation, and a long series (or a fine split over time) has more.
+The frames come from the queries, which aggregate or page everything else.
 """
 
 from __future__ import annotations
@@ -63,6 +67,9 @@ PALETTE: dict[str, Any] = {
         "#6b6ecf",
     ],
 }
+
+
+alt.data_transformers.enable("default", max_rows=None)
 
 
 @alt.theme.register(THEME, enable=True)

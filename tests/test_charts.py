@@ -186,6 +186,15 @@ def test_figure_history_with_no_numeric_value_says_so() -> None:
     assert _marks(spec) == ["text"]
 
 
+def test_a_history_longer_than_altairs_row_limit_still_draws_and_exports() -> None:
+    # 6,000 citations of one counted thing (synthetic stores have such series at a million
+    # statements): Altair refuses more than 5,000 rows unless the limit is lifted
+    rows = pl.concat([HISTORY.head(2)] * 3_000)
+    spec = charts.figure_history(rows).to_dict()
+    assert len(spec["datasets"][spec["data"]["name"]]) == 6_000
+    assert charts.to_svg(charts.figure_history(rows)).lstrip().startswith("<svg")
+
+
 def test_charts_render_to_png_offline() -> None:
     png = vlc.vegalite_to_png(charts.top_speakers(SPEAKERS).to_dict(), scale=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
