@@ -417,8 +417,9 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="measure extraction and ingest throughput and memory",
         formatter_class=fmt,
-        description="Articles/s and words/s of quotedesk's extraction and of the bare spaCy "
-        "pipeline on the same texts, with 1 and 2 processes; end-to-end ingest into DuckDB; "
+        description="Articles/s and words/s of quotedesk's extraction, of its spaCy pipeline "
+        "alone and of the bare spaCy pipeline on the same texts, with 1 and 2 processes; "
+        "end-to-end ingest into DuckDB; "
         "re-ingest with 1%% of the articles changed; peak memory; optionally the dashboard "
         "queries' latency on given stores. Each measure runs RUNS times in a fresh process; "
         "the table shows medians.\n\nexample:\n"
@@ -434,7 +435,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         choices=["extraction", "ingest"],
         default=["extraction", "ingest"],
-        help="extraction (bare spaCy and quotedesk), ingest (and re-ingest); default: both",
+        help="extraction (bare spaCy, quotedesk's pipeline, quotedesk), ingest (and re-ingest); "
+        "default: both",
     )
     s.add_argument("--query-db", action="append", default=[], help="time queries on this store")
     s.add_argument("--query-repeat", type=int, default=10, help="runs per query")

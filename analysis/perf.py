@@ -3,8 +3,10 @@
 On the AllSides 5k sample (or any corpus, or a slice of it), it measures:
 
 - **extraction**: articles/s and words/s of quotedesk's extraction (parse + statements, figures,
-  topics), with 1 and 2 processes, beside the **bare spaCy pipeline** (``nlp.pipe``: same model,
-  same texts, same batch size). The ratio quotedesk / bare spaCy is the figure that matters;
+  topics), with 1 and 2 processes, beside the **bare spaCy pipeline** (the model as
+  ``spacy.load`` gives it, ``nlp.pipe``: same texts, same batch size) and quotedesk's own
+  pipeline alone (the same model with the attribute ruler and lemmatizer on arrays, see
+  :mod:`analysis.extract.arrays`). The ratio quotedesk / bare spaCy is the figure that matters;
 - **ingest**: end to end into a fresh DuckDB file (read, hash, parse, extract, write, link
   copies of stories, search index);
 - **re-ingest with 1% changed**: the same corpus again with one article in a hundred edited,
@@ -150,7 +152,27 @@ def _timed(
 
 
 def measure_spacy(corpus: Path, processes: int) -> Sample:
-    """The bare pipeline: load the model, ``nlp.pipe`` every text, keep nothing."""
+    """The bare pipeline: ``spacy.load`` the model as it ships, ``nlp.pipe`` every text,
+    keep nothing."""
+    texts = [a.text for a in _good_articles(corpus)]
+
+    def work() -> dict[str, Any]:
+        import spacy
+
+        from analysis.extract import nlp as nlp_loader
+
+        nlp = spacy.load(nlp_loader.model_name())
+        nlp.max_length = max(nlp.max_length, 2_000_000)
+        for _ in nlp.pipe(texts, batch_size=SPACY_BATCH, n_process=processes):
+            pass
+        return {}
+
+    return _timed("spacy", processes, texts, work)
+
+
+def measure_parse(corpus: Path, processes: int) -> Sample:
+    """quotedesk's pipeline alone (the model with paragraph breaks, and the attribute ruler
+    and lemmatizer on arrays): ``nlp.pipe`` every text, keep nothing."""
     texts = [a.text for a in _good_articles(corpus)]
 
     def work() -> dict[str, Any]:
@@ -161,7 +183,7 @@ def measure_spacy(corpus: Path, processes: int) -> Sample:
             pass
         return {}
 
-    return _timed("spacy", processes, texts, work)
+    return _timed("parse", processes, texts, work)
 
 
 def measure_extract(corpus: Path, processes: int) -> Sample:
@@ -218,6 +240,8 @@ def _child_main(argv: Sequence[str]) -> None:
     kind, processes, corpus = argv[0], int(argv[1]), Path(argv[2])
     if kind == "spacy":
         sample = measure_spacy(corpus, processes)
+    elif kind == "parse":
+        sample = measure_parse(corpus, processes)
     elif kind == "extract":
         sample = measure_extract(corpus, processes)
     else:
@@ -267,7 +291,7 @@ class BenchConfig:
     limit: int | None = None
     runs: int = 3
     processes: tuple[int, ...] = (1, 2)
-    extraction: bool = True  # bare spaCy and quotedesk extraction
+    extraction: bool = True  # bare spaCy, quotedesk's pipeline alone, quotedesk extraction
     ingest: bool = True  # ingest and re-ingest
     query_dbs: tuple[Path, ...] = ()
     query_repeat: int = 10
@@ -299,7 +323,7 @@ def run_bench(cfg: BenchConfig, log: Callable[[str], None] = print) -> BenchResu
         corpus, changed_corpus, changed = write_slice(cfg.corpus, cfg.limit, Path(tmp))
         for run in range(cfg.runs if cfg.extraction else 0):
             for p in cfg.processes:
-                for kind in ("spacy", "extract"):
+                for kind in ("spacy", "parse", "extract"):
                     samples.append(_logged(log, run, _run_child(kind, p, corpus)))
         for run in range(cfg.runs if cfg.ingest else 0):
             for p in cfg.processes:
@@ -328,6 +352,7 @@ def _logged(log: Callable[[str], None], run: int, s: Sample) -> Sample:
 # --------------------------------------------------------------------------- the table
 LABELS = {
     "spacy": "bare spaCy `nlp.pipe`",
+    "parse": "quotedesk's pipeline alone",
     "extract": "quotedesk extraction",
     "ingest": "quotedesk ingest → DuckDB",
     "reingest": "re-ingest, 1% changed",
@@ -375,7 +400,7 @@ def _row(result: BenchResult, kind: str, p: int) -> str | None:
     words = result.median(kind, p, "words") or 0
     cpu = result.median(kind, p, "cpu_seconds") or 0
     peak = result.median(kind, p, "peak_mb") or 0
-    bare = result.median("spacy", p) if kind == "extract" else None
+    bare = result.median("spacy", p) if kind in ("parse", "extract") else None
     one = result.median(kind, 1)
     return (
         f"| {LABELS[kind]} | {p} | {articles / seconds:,.1f} | {words / seconds:,.0f} | "
