@@ -265,6 +265,14 @@ def _many(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[Sequence[Any]
         con.executemany(sql, rows)
 
 
+def statement_id(article_id: str, ordinal: int) -> str:
+    """The id of an article's ``ordinal``-th statement."""
+    return f"{article_id}:s{ordinal}"
+
+
+STATEMENT_ID_SQL = "{article_id} || ':s' || {ordinal}"  # statement_id() in SQL
+
+
 class StoreError(RuntimeError):
     """A store that cannot be opened or used, with a message a person can act on."""
 
@@ -738,7 +746,9 @@ class _BatchRows:
         self.articles.append(_article_row(run_id, a, chash, version))
         ids = self._speakers(a, ex)
         self.article_speakers += _article_speaker_rows(a.id, ex)
-        st_ids = [f"{a.id}:s{i}" for i in range(len(ex.statements))]
+        # a statement's id is its article's and its ordinal: a search page builds the ids of
+        # its matches from the facts' integers that way (queries._search)
+        st_ids = [statement_id(a.id, i) for i in range(len(ex.statements))]
         self.statements += [
             _statement_row(a.id, i, st_ids[i], s, ids.get(s.speaker or ""))
             for i, s in enumerate(ex.statements)
@@ -1350,7 +1360,7 @@ def query_to_parquet(
 # not know about them: a query checks the signature recorded at the last refresh against the
 # tables (cheap counts and hashes, once per change of the file) and, if they differ, computes
 # the facts on the fly from the tables as CTEs: slower, never wrong.
-FACTS_VERSION = "5"  # bump when FACTS changes, so old facts count as stale
+FACTS_VERSION = "6"  # bump when FACTS changes, so old facts count as stale
 
 # What a figure counts, reduced to its head word so "signed contracts", "signed army
 # contracts" and "contracts" form one series — except for heads too generic to mean one
@@ -1393,8 +1403,8 @@ FACTS: dict[str, str] = {
         SELECT row_number() OVER (
                  ORDER BY fa.published DESC NULLS LAST, s.article_id, s.ordinal)::INTEGER
                  AS statement_no,
-               s.statement_id, fa.article_no, p.speaker_no, fa.published, fa.outlet, fa.story,
-               s.kind, s.speaker_role AS role
+               s.statement_id, fa.article_no, s.ordinal, p.speaker_no, fa.published, fa.outlet,
+               fa.story, s.kind, s.speaker_role AS role
         FROM statements s JOIN facts.articles fa USING (article_id)
         LEFT JOIN facts.speakers p USING (speaker_id)
         ORDER BY statement_no""",
