@@ -16,7 +16,7 @@ attributes, so here they run on ``Doc.to_array`` columns:
   the pipeline's own lemmatizer for a key it has not seen.
 
 The annotations are the same as the original components', token for token
-(``tests/test_pipeline.py`` compares every attribute on real articles). A ruler whose
+(``tests/test_arrays.py`` compares every attribute on real articles). A ruler whose
 patterns use anything else (operators, other attributes or predicates) is not replaced.
 """
 
@@ -32,10 +32,12 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
+# what patterns may match on, and what rules may set, with their spaCy attribute ids; DEP is
+# set token by token (a space the parser attached), the others in one from_array
 _MATCH_ATTRS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
-_MATCH_COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")
-_SET_ATTRS = ("POS", "MORPH", "LEMMA", "TAG", "DEP")
-_SET_COLUMNS = (POS, MORPH, LEMMA, TAG)
+_SET_ATTRS = {"POS": POS, "MORPH": MORPH, "LEMMA": LEMMA, "TAG": TAG}
+_SET_COLUMN = {name: i for i, name in enumerate(_SET_ATTRS)}
+_CACHE_MAX = 500_000  # entries of a per-process cache before it starts again
 
 Predicate = Callable[[dict[str, np.ndarray]], np.ndarray]
 
@@ -64,7 +66,7 @@ class ArrayAttributeRuler:
         out: dict[str, int] = {}
         strings = self.vocab.strings
         for name, value in attrs.items():
-            if name not in _SET_ATTRS or not isinstance(value, str):
+            if (name not in _SET_ATTRS and name != "DEP") or not isinstance(value, str):
                 raise Unsupported(f"sets {name}={value!r}")
             if name == "POS":
                 out[name] = POS_IDS[value]
@@ -120,6 +122,8 @@ class ArrayAttributeRuler:
         for i, key in enumerate(uniq.tolist()):
             memo = (pattern.pattern, key)
             if memo not in self._regex:
+                if len(self._regex) > _CACHE_MAX:
+                    self._regex.clear()
                 self._regex[memo] = pattern.search(self.vocab.strings[key]) is not None
             hits[i] = self._regex[memo]
         return hits[inverse]
@@ -128,8 +132,8 @@ class ArrayAttributeRuler:
         n = len(doc)
         if n == 0:
             return doc
-        matched = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
-        cols = {name: matched[:, i] for i, name in enumerate(_MATCH_COLUMNS)}
+        matched = doc.to_array(list(_MATCH_ATTRS.values()))
+        cols = {name: matched[:, i] for i, name in enumerate(_MATCH_ATTRS)}
         # every pattern is matched on the doc as it came in, then applied in order
         hits: list[tuple[np.ndarray, dict[str, int]]] = []
         for preds, index, attrs in self.rules:
@@ -142,22 +146,18 @@ class ArrayAttributeRuler:
                 hits.append((where, attrs))
         if not hits:
             return doc
-        out: Any = doc.to_array(list(_SET_COLUMNS))
+        out: Any = doc.to_array(list(_SET_ATTRS.values()))
         deps: dict[int, int] = {}
         for where, attrs in hits:
             for name, value in attrs.items():
                 if name == "DEP":
                     deps.update(dict.fromkeys(where.tolist(), value))
                 else:
-                    out[where, _SET_COLUMNS.index(_ATTR_IDS[name])] = value
-        doc.from_array(list(_SET_COLUMNS), out)
+                    out[where, _SET_COLUMN[name]] = value
+        doc.from_array(list(_SET_ATTRS.values()), out)
         for i, value in deps.items():  # spaces that the parser attached: rare
             doc[i].dep = value
         return doc
-
-
-_CACHE_MAX = 500_000
-_ATTR_IDS = {"POS": POS, "MORPH": MORPH, "LEMMA": LEMMA, "TAG": TAG}
 
 
 class ArrayLemmatizer:
