@@ -151,9 +151,10 @@ def _timed(
     )
 
 
-def measure_spacy(corpus: Path, processes: int) -> Sample:
-    """The bare pipeline: ``spacy.load`` the model as it ships, ``nlp.pipe`` every text,
-    keep nothing."""
+def measure_pipe(kind: str, corpus: Path, processes: int) -> Sample:
+    """``nlp.pipe`` every text, keep nothing. ``kind`` "spacy": the bare pipeline, the model as
+    ``spacy.load`` ships it; "parse": quotedesk's pipeline alone (the model with paragraph
+    breaks, and the attribute ruler and lemmatizer on arrays)."""
     texts = [a.text for a in _good_articles(corpus)]
 
     def work() -> dict[str, Any]:
@@ -161,29 +162,16 @@ def measure_spacy(corpus: Path, processes: int) -> Sample:
 
         from analysis.extract import nlp as nlp_loader
 
-        nlp = spacy.load(nlp_loader.model_name())
-        nlp.max_length = max(nlp.max_length, 2_000_000)
+        if kind == "spacy":
+            nlp = spacy.load(nlp_loader.model_name())
+            nlp.max_length = max(nlp.max_length, 2_000_000)
+        else:
+            nlp = nlp_loader.load()
         for _ in nlp.pipe(texts, batch_size=SPACY_BATCH, n_process=processes):
             pass
         return {}
 
-    return _timed("spacy", processes, texts, work)
-
-
-def measure_parse(corpus: Path, processes: int) -> Sample:
-    """quotedesk's pipeline alone (the model with paragraph breaks, and the attribute ruler
-    and lemmatizer on arrays): ``nlp.pipe`` every text, keep nothing."""
-    texts = [a.text for a in _good_articles(corpus)]
-
-    def work() -> dict[str, Any]:
-        from analysis.extract import nlp as nlp_loader
-
-        nlp = nlp_loader.load()
-        for _ in nlp.pipe(texts, batch_size=SPACY_BATCH, n_process=processes):
-            pass
-        return {}
-
-    return _timed("parse", processes, texts, work)
+    return _timed(kind, processes, texts, work)
 
 
 def measure_extract(corpus: Path, processes: int) -> Sample:
@@ -238,10 +226,8 @@ def _quarters(marks: list[tuple[int, float]], total: int) -> list[float]:
 
 def _child_main(argv: Sequence[str]) -> None:
     kind, processes, corpus = argv[0], int(argv[1]), Path(argv[2])
-    if kind == "spacy":
-        sample = measure_spacy(corpus, processes)
-    elif kind == "parse":
-        sample = measure_parse(corpus, processes)
+    if kind in ("spacy", "parse"):
+        sample = measure_pipe(kind, corpus, processes)
     elif kind == "extract":
         sample = measure_extract(corpus, processes)
     else:

@@ -187,6 +187,7 @@ class ArrayLemmatizer:
             if lemma is None:
                 if len(cache) > _CACHE_MAX:  # a long ingest meets ever more rare words
                     cache.clear()
+                    self.lemmatizer.cache.clear()  # spaCy's own, filled by the same misses
                 lemma = cache[key] = self.lemmatizer.lemmatize(doc[int(todo[i])])[0]
             found[k] = strings.add(lemma)  # again per doc: a memory zone forgets new strings
         lemmas: Any = arr[:, 3].copy()
