@@ -24,8 +24,10 @@ file becomes an :class:`InputError` in the same stream, in order, naming the fil
 where the record starts (``None`` for whole-file problems) and a stable kebab-case ``reason``:
 ``invalid-json``, ``not-an-object``, ``missing-text``, ``undecodable``, ``empty-file``,
 ``bad-row``, ``no-text``, ``unreadable``, ``unsupported-format``, ``binary-file``, ``too-large``,
-``path-not-found``. Records read before a file turns out to be corrupt (a truncated ``.gz``) are
-kept; the error follows them.
+``path-not-found``, ``invalid-id``, ``invalid-url``, ``invalid-date``, ``symlink-loop``.
+``invalid-url`` and ``invalid-date`` are also given for an article that is kept without that
+field (the error says so, and the raw value stays in ``meta``). Records read before a file
+turns out to be corrupt (a truncated ``.gz``) are kept; the error follows them.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import email.utils
-import gzip
 import hashlib
 import io
 import json
@@ -73,6 +74,7 @@ MAX_LINE_BYTES = 8 * MAX_TEXT_CHARS
 # Whole-file formats (txt, html) are read into memory; a news page with inline scripts, styles
 # and images stays far below this.
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+EARLIEST_DATE = dt.date(1800, 1, 1)
 _SNIFF_BYTES = 64 * 1024
 
 REASONS = (
@@ -88,6 +90,14 @@ REASONS = (
     "binary-file",
     "too-large",
     "path-not-found",
+    "invalid-id",
+    "invalid-url",
+    "invalid-date",
+    "symlink-loop",
+    # given by ingest, not by the readers
+    "duplicate-id",
+    "extraction-failed",
+    "write-failed",
 )
 
 _FORMATS = {
@@ -167,20 +177,48 @@ def summarise(errors: Sequence[InputError], examples: int = 3) -> str:
 def _read_path(path: Path) -> Iterator[Record]:
     if path.is_dir():
         for file in _walk(path):
-            yield from _read_file(file)
+            if isinstance(file, InputError):
+                yield file
+            else:
+                yield from _read_file(file)
     elif not path.exists():
         yield InputError(str(path), None, "path-not-found")
     else:
         yield from _read_file(path)
 
 
-def _walk(root: Path) -> list[Path]:
-    """Every non-hidden file under ``root``, sorted by path so runs are reproducible."""
-    files: list[Path] = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .ipynb_checkpoints, ...
-        files.extend(Path(folder, n) for n in names if not _ignored(n))
-    return sorted(files)
+def _walk(root: Path) -> list[Path | InputError]:
+    """Every non-hidden file under ``root``, sorted by path so runs are reproducible.
+
+    Symbolic links to folders are followed (a corpus assembled from links is common); a link
+    back to a folder above it would never end, so it is reported as ``symlink-loop`` and not
+    followed."""
+    found: list[Path | InputError] = []
+    for folder, dirs, names in os.walk(root, followlinks=True):
+        ancestors = _ancestors(Path(folder), root)
+        keep = []
+        for d in sorted(dirs):
+            if d.startswith("."):  # .git, .ipynb_checkpoints, ...
+                continue
+            sub = Path(folder, d)
+            if sub.is_symlink() and os.path.realpath(sub) in ancestors:
+                detail = f"links back to {os.path.realpath(sub)}; not followed"
+                found.append(InputError(str(sub), None, "symlink-loop", detail))
+                continue
+            keep.append(d)
+        dirs[:] = keep
+        found.extend(Path(folder, n) for n in names if not _ignored(n))
+    return sorted(found, key=lambda f: f.source if isinstance(f, InputError) else str(f))
+
+
+def _ancestors(folder: Path, root: Path) -> set[str]:
+    """Real paths of ``folder`` and the folders between it and ``root``."""
+    out = set()
+    while True:
+        out.add(os.path.realpath(folder))
+        if folder == root or folder == folder.parent:
+            return out
+        folder = folder.parent
 
 
 # Documentation that lives beside corpora in folders is not news: README.md, LICENSE, ...
@@ -210,12 +248,15 @@ def _read_file(path: Path) -> Iterator[Record]:
         yield InputError(source, None, "unreadable", "not a regular file")
         return
     try:
-        stream: io.BufferedIOBase = gzip.open(path, "rb") if gzipped else open(path, "rb")  # noqa: SIM115
+        stream: io.BufferedIOBase = _gunzip(path) if gzipped else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         yield InputError(source, None, "unreadable", _describe(exc))
         return
     with stream:
         yield from _guarded(source, _READERS[fmt](stream, source))
+        raw = getattr(stream, "raw", None)
+        if isinstance(raw, _GzipSalvage) and raw.failure is not None:
+            yield InputError(source, None, "unreadable", raw.failure)
 
 
 def _guarded(source: str, records: Iterator[Record]) -> Iterator[Record]:
@@ -224,6 +265,103 @@ def _guarded(source: str, records: Iterator[Record]) -> Iterator[Record]:
         yield from records
     except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError
         yield InputError(source, None, "unreadable", _describe(exc))
+
+
+def _gunzip(path: Path) -> io.BufferedIOBase:
+    return io.BufferedReader(_GzipSalvage(path), buffer_size=256 * 1024)
+
+
+class _GzipSalvage(io.RawIOBase):
+    """A .gz file decompressed as a stream that hands over every byte it could decompress
+    before failing. ``gzip.open`` decompresses ahead and raises on a truncated file before the
+    reader sees the lines already decompressed, so a small truncated file kept none of them.
+    Here a truncated file ends like a whole one, after its last good byte, and ``failure``
+    says why; ``_read_file`` reports it after the records. Concatenated gzip members are read
+    one after the other, as gzip does."""
+
+    _CHUNK = 64 * 1024
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._raw = open(path, "rb")  # noqa: SIM115
+        self._reset()
+
+    def _reset(self) -> None:
+        self._raw.seek(0)
+        self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._pending = b""
+        self._pos = 0
+        self._ended = False
+        self._members = 0
+        self._fed = False  # the member being read has been given bytes
+        self._carry = b""  # decompressed bytes after the last line end
+        self.failure: str | None = None  # why the stream ended early, once it has
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        target = offset if whence == io.SEEK_SET else self._pos + offset
+        if whence not in (io.SEEK_SET, io.SEEK_CUR) or target < 0:
+            raise io.UnsupportedOperation("a gzip stream rewinds, it does not seek back")
+        if target < self._pos:
+            self._reset()
+        while self._pos < target and self.read(min(target - self._pos, self._CHUNK)):
+            pass
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending and not self._ended:
+            self._pending = self._more()
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        self._pos += n
+        return n
+
+    def _more(self) -> bytes:
+        """The next decompressed bytes up to a line end; what follows the last line end waits
+        for more, so a truncated file never hands over half a line."""
+        data = self._carry + self._inflate_more()
+        if self._ended:
+            self._carry = b""
+            if self.failure is None:
+                return data
+            if data:
+                self.failure += f"; its last {len(data):,} bytes, an incomplete line, dropped"
+            return b""
+        cut = data.rfind(b"\n") + 1
+        self._carry = data[cut:]
+        return data[:cut]
+
+    def _inflate_more(self) -> bytes:
+        if self._inflate.eof:  # one member done: another may follow
+            rest = self._inflate.unused_data
+            self._members += 1
+            self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            self._fed = False
+            if rest:
+                self._fed = True
+                return self._inflate.decompress(rest)
+        chunk = self._raw.read(self._CHUNK)
+        if not chunk:
+            self._ended = True
+            if self._fed and not self._inflate.eof:
+                # not raised here: a buffered reader would drop the bytes it holds
+                self.failure = "EOFError: compressed file ended before the end-of-stream marker"
+            return b""
+        self._fed = True
+        return self._inflate.decompress(chunk)
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
 
 
 # --------------------------------------------------------------------------- JSONL
@@ -245,26 +383,26 @@ def _read_jsonl(stream: io.BufferedIOBase, source: str) -> Iterator[Record]:
             yield InputError(source, lineno, "invalid-json", detail)
             return
         else:
-            yield _parse_json_line(raw, source, lineno)
+            yield from _parse_json_line(raw, source, lineno)
         seen = True
     if not seen:
         yield InputError(source, None, "empty-file")
 
 
-def _parse_json_line(raw: bytes, source: str, lineno: int) -> Record:
+def _parse_json_line(raw: bytes, source: str, lineno: int) -> list[Record]:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return InputError(source, lineno, "undecodable", _bad_byte(raw, exc))
+        return [InputError(source, lineno, "undecodable", _bad_byte(raw, exc))]
     if "\x00" in line:
-        return InputError(source, lineno, "binary-file", "NUL byte in line")
+        return [InputError(source, lineno, "binary-file", "NUL byte in line")]
     try:
         obj = json.loads(line)
     except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
-        return InputError(source, lineno, "invalid-json", str(exc) or type(exc).__name__)
+        return [InputError(source, lineno, "invalid-json", str(exc) or type(exc).__name__)]
     if not isinstance(obj, dict):
         kind = _JSON_TYPES.get(type(obj), "boolean" if isinstance(obj, bool) else "null")
-        return InputError(source, lineno, "not-an-object", f"got a JSON {kind}")
+        return [InputError(source, lineno, "not-an-object", f"got a JSON {kind}")]
     return _article(obj, source, lineno)
 
 
@@ -337,7 +475,7 @@ def _csv_rows(
         if over := [n for i, n in lines.overlong.items() if start <= i <= end]:
             yield InputError(source, start, "too-large", _overlong(max(over)))
         elif row:  # csv gives [] for a blank line
-            yield _csv_record(row, header, source, start)
+            yield from _csv_record(row, header, source, start)
 
 
 class _CsvLines:
@@ -358,14 +496,15 @@ class _CsvLines:
                 yield raw.decode("utf-8", "surrogateescape")
 
 
-def _csv_record(row: list[str], header: list[str], source: str, line: int) -> Record:
+def _csv_record(row: list[str], header: list[str], source: str, line: int) -> list[Record]:
     if len(row) != len(header):
-        return InputError(source, line, "bad-row", f"expected {len(header)} fields, got {len(row)}")
+        detail = f"expected {len(header)} fields, got {len(row)}"
+        return [InputError(source, line, "bad-row", detail)]
     if any(_SURROGATE.search(cell) for cell in row):  # non-UTF-8 bytes, see _CsvLines
         cell = next(c for c in row if _SURROGATE.search(c))
-        return InputError(source, line, "undecodable", _bad_char(cell))
+        return [InputError(source, line, "undecodable", _bad_char(cell))]
     if any("\x00" in cell for cell in row):
-        return InputError(source, line, "binary-file", "NUL byte in row")
+        return [InputError(source, line, "binary-file", "NUL byte in row")]
     record: dict[str, Any] = {}
     for key, cell in zip(header, row, strict=True):
         if cell != "" and key not in record:  # an empty cell means "not given"
@@ -406,7 +545,7 @@ def _read_text(stream: io.BufferedIOBase, source: str) -> Iterator[Record]:
     title, text = _split_title(content.replace("\r\n", "\n"))
     if source.lower().removesuffix(".gz").endswith(".md"):
         title = title.lstrip("#").strip()
-    yield _article({"title": title, "text": text}, source, None)
+    yield from _article({"title": title, "text": text}, source, None)
 
 
 def _split_title(content: str) -> tuple[str, str]:
@@ -429,7 +568,7 @@ def _read_html(stream: io.BufferedIOBase, source: str) -> Iterator[Record]:
     if isinstance(fields, str):
         yield InputError(source, None, "no-text", fields)
         return
-    yield _article(fields, source, None)
+    yield from _article(fields, source, None)
 
 
 def _html_fields(data: bytes) -> dict[str, Any] | str:
@@ -482,24 +621,54 @@ _READERS: dict[str, Callable[[io.BufferedIOBase, str], Iterator[Record]]] = {
 # --------------------------------------------------------------------------- records
 
 
-def _article(record: Mapping[str, Any], source: str, line: int | None) -> Record:
-    """An Article from one record's fields, or the reason it cannot be one."""
+def _article(record: Mapping[str, Any], source: str, line: int | None) -> list[Record]:
+    """An Article from one record's fields, or the reason it cannot be one.
+
+    A record whose date or URL cannot be used is kept without it, and an error beside it says
+    so (the value is kept in ``meta``): the article is good, one field is not.
+    """
     text_key = next((k for k in _TEXT_KEYS if _given(record.get(k))), None)
     if text_key is None:
-        return InputError(source, line, "missing-text", _why_no_text(record))
+        return [InputError(source, line, "missing-text", _why_no_text(record))]
     text = record[text_key]
     if not isinstance(text, str) or not text.strip():
-        return InputError(source, line, "missing-text", _why_no_text(record))
+        return [InputError(source, line, "missing-text", _why_no_text(record))]
     text = text.replace("\r\n", "\n")
     if len(text) > MAX_TEXT_CHARS:
         detail = f"text of {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit; split it"
-        return InputError(source, line, "too-large", detail)
-    if _SURROGATE.search(text):  # a lone \ud83d escape in JSON: not encodable, would break storage
-        return InputError(source, line, "undecodable", _bad_char(text))
-    url = _field(record.get("url"))
-    published, meta = _published(record.get("published"), _meta(record, text_key))
+        return [InputError(source, line, "too-large", detail)]
+    # a lone \ud83d escape in JSON: not encodable, so it would break storage, in any field
+    if (where := _surrogate_field(record)) is not None:
+        field_name, value = where
+        return [InputError(source, line, "undecodable", f"{_bad_char(value)} in {field_name}")]
     given = next((record[k] for k in _ID_KEYS if _given(record.get(k))), None)
-    return Article(
+    if given is not None and (isinstance(given, bool) or not isinstance(given, str | int)):
+        kind = "boolean" if isinstance(given, bool) else _JSON_TYPES.get(type(given), "value")
+        detail = f"id is a {kind}; give a string or a whole number"
+        return [InputError(source, line, "invalid-id", detail)]
+    notes: list[Record] = []
+    url = _field(record.get("url"))
+    meta = _meta(record, text_key)
+    if url is not None and _normalise_url_or_none(url) is None:
+        if given is None:  # the id would be derived from the URL
+            detail = f"url {_short(url)} cannot be parsed, and there is no id to use instead"
+            return [InputError(source, line, "invalid-url", detail)]
+        notes.append(
+            InputError(
+                source,
+                line,
+                "invalid-url",
+                f"url {_short(url)} cannot be parsed; stored without a url",
+            )
+        )
+        meta = {**meta, "url_raw": url}
+        url = None
+    raw_date = record.get("published")
+    published, meta = _published(raw_date, meta)
+    if published is None and _given(raw_date):
+        detail = f"published {_short(raw_date)} {_why_no_date(raw_date)}"
+        notes.append(InputError(source, line, "invalid-date", f"{detail}; stored without a date"))
+    article = Article(
         id=article_id(given, url, text),
         text=text,
         title=(_field(record.get("title")) or "").replace("\r\n", "\n"),
@@ -511,6 +680,30 @@ def _article(record: Mapping[str, Any], source: str, line: int | None) -> Record
         source=source,
         line=line,
     )
+    return [*notes, article]
+
+
+def _surrogate_field(record: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(field, value) of the first string anywhere in the record holding a lone surrogate."""
+    stack: list[tuple[str, Any]] = [(str(k), v) for k, v in record.items()]
+    while stack:
+        name, value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value) or _SURROGATE.search(name):
+                return name, value if _SURROGATE.search(value) else name
+        elif isinstance(value, dict):
+            stack.extend((f"{name}.{k}", v) for k, v in value.items())
+            if any(isinstance(k, str) and _SURROGATE.search(k) for k in value):
+                key = next(k for k in value if isinstance(k, str) and _SURROGATE.search(k))
+                return f"{name} (a key)", key
+        elif isinstance(value, list):
+            stack.extend((f"{name}[{i}]", v) for i, v in enumerate(value))
+    return None
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _why_no_text(record: Mapping[str, Any]) -> str:
@@ -545,8 +738,30 @@ def _published(value: Any, meta: dict[str, Any]) -> tuple[dt.date | None, dict[s
     return date, meta
 
 
-def _parse_date(value: str) -> dt.date | None:
-    """ISO date or datetime, "2019-01-04 10:00 UTC" or RFC 2822; the date as written (no tz)."""
+def _why_no_date(value: Any) -> str:
+    if isinstance(value, str) and _parse_date(value, plausible=False) is not None:
+        first, last = plausible_dates()
+        return f"is outside {first.year}–{last.year}"
+    return "is not a date"
+
+
+def plausible_dates() -> tuple[dt.date, dt.date]:
+    """The publication dates accepted: news from 1800 up to a year from today. A year 0001 or
+    9999 is a typo or a placeholder, and would stretch every time chart over millennia."""
+    return EARLIEST_DATE, dt.date.today() + dt.timedelta(days=366)
+
+
+def _parse_date(value: str, plausible: bool = True) -> dt.date | None:
+    """ISO date or datetime, "2019-01-04 10:00 UTC" or RFC 2822; the date as written (no tz).
+    With ``plausible``, a date outside :func:`plausible_dates` is no date."""
+    date = _any_date(value)
+    if date is None or not plausible:
+        return date
+    first, last = plausible_dates()
+    return date if first <= date <= last else None
+
+
+def _any_date(value: str) -> dt.date | None:
     text = value.strip()
     for parse in (dt.date.fromisoformat, lambda s: dt.datetime.fromisoformat(s).date()):
         try:
@@ -628,6 +843,14 @@ def _bad_char(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- small helpers
+
+
+def _normalise_url_or_none(url: str) -> str | None:
+    """The normalised URL, or None when it cannot be parsed (port 99999, "http://[::1/x")."""
+    try:
+        return _normalise_url(url)
+    except ValueError:
+        return None
 
 
 def _normalise_url(url: str) -> str:

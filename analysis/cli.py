@@ -66,17 +66,27 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         return 2
     app = settings.PROJECT_ROOT / "dashboard" / "app.py"
     env = {**os.environ, "QUOTEDESK_DB": str(db)}
+    hosts = allowed_hosts(args.allowed_host)
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.port", str(args.port), "--server.address", args.address,
         "--server.headless", "true" if args.headless else "false",
         "--browser.gatherUsageStats", "false",
+        # DNS rebinding: a page on another name pointed at this machine is refused
+        *(x for host in hosts for x in ("--server.allowedHosts", host)),
     ]  # fmt: skip
     print(f"dashboard on http://{args.address}:{args.port} for {db}", flush=True)
     # Streamlit reads .streamlit/config.toml from the working directory; exec so that
     # stopping `quotedesk dashboard` stops the server too.
     os.chdir(app.parent)
     os.execve(sys.executable, cmd, env)
+
+
+def allowed_hosts(extra: Sequence[str] = ()) -> list[str]:
+    """The host names the dashboard answers to: the setting (localhost names by default)
+    and any ``--allowed-host``."""
+    hosts = [h.strip() for h in settings.get("allowed_hosts").split(",") if h.strip()]
+    return [*hosts, *(h for h in extra if h not in hosts)]
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
@@ -86,11 +96,22 @@ def cmd_sample(args: argparse.Namespace) -> int:
     if db.exists() and not args.force:
         print(f"{db} exists (use --force to rebuild)")
         return 0
-    for p in (db, Path(f"{db}.wal")):
+    # built beside it and moved into place only when whole: a failed build never leaves a
+    # half-built sample that a later run would take for a good one
+    part = db.with_name(db.name + ".building")
+    for p in (part, Path(f"{part}.wal")):
         p.unlink(missing_ok=True)
-    report = ingest([SAMPLE_DIR / "articles.jsonl", SAMPLE_DIR / "extra"], db, progress=False)
+    try:
+        report = ingest([SAMPLE_DIR / "articles.jsonl", SAMPLE_DIR / "extra"], part, progress=False)
+        if not report.ok:
+            raise RuntimeError("the sample has input errors: " + report.summary())
+        os.replace(part, db)
+        Path(f"{db}.wal").unlink(missing_ok=True)
+    finally:
+        for p in (part, Path(f"{part}.wal"), part.with_name(part.name + ".lock")):
+            p.unlink(missing_ok=True)
     print(f"sample database {db}: " + report.summary())
-    return 0 if report.ok else 1
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -123,6 +144,7 @@ def cmd_eval_figures(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     from analysis import queries, store
 
+    store.check_integrity(args.db)  # a damaged store: say so, rather than fail mid-query
     meta = store.info(args.db)
     counts = queries.overview(args.db)  # one copy per story
     copies = queries.overview(args.db, queries.Filters(distinct=False))["articles"]
@@ -157,6 +179,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         processes=tuple(args.processes),
         extraction="extraction" in args.measures,
         ingest="ingest" in args.measures,
+        tiny=args.tiny if "tiny" in args.measures else 0,
         query_dbs=tuple(Path(p) for p in args.query_db),
         query_repeat=args.query_repeat,
     )
@@ -195,17 +218,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from analysis import dedup, identity, store
+    from analysis import runs
 
-    linked, copies = dedup.link_store(args.db)
-    version = store.info(args.db)["schema_version"]
-    print(f"{args.db}: schema {version}; {linked} articles linked to stories; copies: {copies}")
-    print("speakers: " + identity.apply_file(args.db).summary())
+    r = runs.migrate(args.db)
+    print(f"{args.db}: schema {r.schema_version}; {r.linked} articles linked to stories; "
+          f"copies: {r.copies}")  # fmt: skip
+    if r.speakers is not None:
+        print("speakers: " + r.speakers.summary())
     # facts from an older quotedesk (or left stale by a hand edit) would be computed on the
     # fly by every dashboard query: correct, but slow
-    with store.writer(args.db) as con:
-        rebuilt = store.refresh_facts(con)
-    print("dashboard facts: " + ("rebuilt" if rebuilt else "up to date"))
+    print("dashboard facts: " + ("rebuilt" if r.facts_rebuilt else "up to date"))
     return 0
 
 
@@ -253,9 +275,9 @@ def cmd_speakers_show(args: argparse.Namespace) -> int:
 
 
 def cmd_speakers_apply(args: argparse.Namespace) -> int:
-    from analysis import identity
+    from analysis import runs
 
-    print(identity.apply_file(args.db, args.aliases).summary())
+    print(runs.apply_speaker_rules(args.db, args.aliases).summary())
     return 0
 
 
@@ -295,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="quotedesk", description="Who said what in the news, and which figures they cited."
     )
+    p.add_argument("--debug", action="store_true", help="on an error, print the full traceback")
     sub = p.add_subparsers(dest="command", required=True)
     fmt = argparse.RawDescriptionHelpFormatter
 
@@ -338,6 +361,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8501)
     s.add_argument("--address", default="127.0.0.1", help="interface to serve on")
     s.add_argument("--headless", action="store_true", help="do not open a browser")
+    s.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        help="also answer to this host name (repeatable); by default only localhost names "
+        "($QUOTEDESK_ALLOWED_HOSTS), so another site cannot read the dashboard by DNS rebinding",
+    )
     s.set_defaults(func=cmd_dashboard)
 
     s = sub.add_parser(
@@ -424,7 +454,8 @@ def build_parser() -> argparse.ArgumentParser:
         "queries' latency on given stores. Each measure runs RUNS times in a fresh process; "
         "the table shows medians.\n\nexample:\n"
         "  quotedesk bench --limit 500 --runs 3\n"
-        "  quotedesk bench --measures extraction --query-db bench-1m.duckdb",
+        "  quotedesk bench --measures extraction --query-db bench-1m.duckdb\n"
+        "  quotedesk bench --measures tiny --tiny 20000 --runs 3",
     )
     s.add_argument("--corpus", default=None, help="articles (default: AllSides articles-5k)")
     s.add_argument("--limit", type=int, default=None, help="only the first N articles")
@@ -433,10 +464,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--measures",
         nargs="*",
-        choices=["extraction", "ingest"],
+        choices=["extraction", "ingest", "tiny"],
         default=["extraction", "ingest"],
-        help="extraction (bare spaCy, quotedesk's pipeline, quotedesk), ingest (and re-ingest); "
-        "default: both",
+        help="extraction (bare spaCy, quotedesk's pipeline, quotedesk), ingest (and re-ingest), "
+        "tiny (ingest of one-sentence records, see --tiny); default: extraction ingest",
+    )
+    s.add_argument(
+        "--tiny", type=int, default=20_000, help="records for the tiny measure (default 20000)"
     )
     s.add_argument("--query-db", action="append", default=[], help="time queries on this store")
     s.add_argument("--query-repeat", type=int, default=10, help="runs per query")
@@ -599,12 +633,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command. An error ends in one line on stderr and exit status 2; the
+    traceback only with ``--debug`` (or ``QUOTEDESK_DEBUG``)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv or bool(settings.get("debug"))  # accepted after a command too
+    args = build_parser().parse_args([a for a in argv if a != "--debug"])
     try:
         return int(args.func(args))
-    except (FileNotFoundError, RuntimeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("interrupted; what was committed before stays stored", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if debug:
+            raise
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
         return 2
+
+
+def _one_line(exc: BaseException) -> str:
+    """The error as one line a person can act on; unexpected ones say how to see more."""
+    from analysis import runs, store
+
+    if not isinstance(exc, store.StoreError) and (full := runs.disk_error(exc, "the database")):
+        exc = full
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, FileNotFoundError | RuntimeError | ValueError | OSError):
+        return text
+    return f"unexpected {type(exc).__name__}: {text} (run again with --debug for the traceback)"
 
 
 if __name__ == "__main__":

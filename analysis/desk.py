@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack
 
 import polars as pl
 
-from analysis import dedup, export, queries, settings, store
+from analysis import export, queries, runs, settings, store
 from analysis.queries import NO_FILTERS, Filters, Freq, SpeakerProfile
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ class Desk:
         if read_only:
             store.info(desk.path)
         else:
-            dedup.link_store(desk.path)
+            runs.migrate(desk.path)
         return desk
 
     def __repr__(self) -> str:
@@ -359,10 +359,9 @@ class Desk:
     def apply_speaker_rules(self, path: str | Path) -> str:
         """Apply a speaker rules file (merge, split, keep_apart, rename; needs
         ``read_only=False``); the rules are stored and applied again after every ingest."""
-        from analysis import identity
 
         self._writable()
-        return identity.apply_file(self.path, path).summary()
+        return runs.apply_speaker_rules(self.path, path).summary()
 
     def discover_topics(self, k: int | None = None, method: Literal["nmf", "lda"] = "nmf") -> str:
         """Fit discovered topics over the store (needs ``read_only=False``); returns a summary."""

@@ -776,16 +776,6 @@ def apply(
     )
 
 
-def apply_file(db: str | Path, path: str | Path | None = None) -> ApplyReport:
-    """``quotedesk speakers apply``: load the rules (checked before anything is written) and
-    apply them to the store at ``db``."""
-    with store.writer(db) as con:
-        rules, source = rules_for(con, path)
-        report = apply(con, rules, source)
-        store.rebuild_search_index(con)
-    return report
-
-
 # ---------------------------------------------------------------------- for reporters
 def speaker_index(db: str | Path, search: str | None = None, limit: int = 50) -> pl.DataFrame:
     """Corpus speakers, most quoted first: statements, articles, the article names joined into

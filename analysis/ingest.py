@@ -13,13 +13,13 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from analysis import articles as reader
-from analysis import dedup, identity, settings, store
+from analysis import runs, settings, store
 from analysis.extract import nlp as nlp_loader
 from analysis.extract.pipeline import EXTRACTOR_VERSION, Extractor
 from analysis.records import Article, Extraction, InputError
@@ -28,18 +28,37 @@ from analysis.records import Article, Extraction, InputError
 # looks up extractions made on a cluster).
 Extract = Callable[[list[Article]], Iterable[tuple[Article, Extraction]]]
 # Records read ahead to look up their stored content hashes at once (see _changed_only).
-LOOKUP = 2_000
+LOOKUP = 5_000
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
 class IngestReport:
-    run_id: int
-    counts: store.RunCounts
-    errors: list[InputError] = field(default_factory=list)
-    skipped: Counter[str] = field(default_factory=Counter)
+    """What an ingest did: the run's counts and errors, the words read and the time taken."""
+
+    run: runs.WriteRun
     elapsed: float = 0.0
     words: int = 0
-    copies: int = 0  # articles linked as copies of an earlier story (analysis/dedup.py)
+
+    @property
+    def run_id(self) -> int:
+        return self.run.run_id
+
+    @property
+    def counts(self) -> store.RunCounts:
+        return self.run.counts
+
+    @property
+    def errors(self) -> list[InputError]:
+        return self.run.errors
+
+    @property
+    def skipped(self) -> Counter[str]:
+        return self.run.skipped
+
+    @property
+    def copies(self) -> int:
+        return self.run.copies
 
     @property
     def ok(self) -> bool:
@@ -56,9 +75,7 @@ class IngestReport:
         )
 
 
-def _batches(
-    items: Iterable[Article | InputError], size: int
-) -> Iterator[list[Article | InputError]]:
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
@@ -82,66 +99,104 @@ def ingest(
     the run's record).
     """
     started = time.perf_counter()
+    exact = batch_size is not None  # asked for: exactly that many articles a transaction
     batch_size = batch_size or settings.get_int("batch_size")
     n_process = n_process or settings.get_int("n_process")
-    model = nlp_loader.model_name()
-    with store.writer(db) as con:
-        # the speaker rules are read first, so a malformed rules file stops before any work
-        rules, rules_from = identity.rules_for(con)
-        run_id = store.start_run(con, command, EXTRACTOR_VERSION, model, [str(p) for p in paths])
-    report = IngestReport(run_id, store.RunCounts())
-    bar = _progress_bar(progress)
-    status = "failed"
-    # one Extractor for every batch: with several processes, its workers start once
-    extractor = Extractor(n_process)
-    try:
-        source = reader.read(paths) if records is None else records
-        for chunk in _batches(source, max(batch_size, LOOKUP)):
-            todo = _changed_only(chunk, db, report)
-            ahead = _ReadAhead([r for r in todo if isinstance(r, Article)], extract or extractor)
-            for batch in _batches(todo, batch_size):
-                _ingest_batch(batch, db, report, ahead)
-                if on_batch is not None:
-                    on_batch(report)
+    inputs = [str(p) for p in paths]
+    with runs.write_run(db, command, inputs, EXTRACTOR_VERSION, nlp_loader.model_name()) as run:
+        report = IngestReport(run)
+        bar = _progress_bar(progress)
+        # one Extractor for every batch: with several processes, its workers start once
+        extractor = Extractor(n_process)
+        done = False
+        try:
+            source = reader.read(paths) if records is None else records
+            for chunk in _batches(unique_ids(source), max(batch_size, LOOKUP)):
+                todo = _changed_only(chunk, db, run)
+                ahead = _ReadAhead(
+                    [r for r in todo if isinstance(r, Article)], extract or extractor
+                )
+                for batch in _write_batches(todo, batch_size, 0 if exact else WRITE_CHARS):
+                    _ingest_batch(batch, run, report, ahead)
+                    if on_batch is not None:
+                        on_batch(report)
+                if bar is not None:
+                    bar.update(len(chunk))
+            done = True
+        finally:
+            extractor.close(cancel=not done)
             if bar is not None:
-                bar.update(len(chunk))
-        status = "ok" if report.ok else "ok-with-errors"
-    finally:
-        extractor.close(cancel=status == "failed")
-        if bar is not None:
-            bar.close()
-        report.elapsed = time.perf_counter() - started
-        with store.writer(db) as con:
-            if status != "failed":
-                identity.apply(con, rules, rules_from)  # corpus speakers, hand rules
-                store.rebuild_search_index(con)
-                store.refresh_facts(con)  # the dashboard's facts (queries.py)
-            store.finish_run(con, run_id, report.counts, dict(report.skipped), status)
+                bar.close()
+            report.elapsed = time.perf_counter() - started
+    report.elapsed = time.perf_counter() - started
     return report
 
 
+def unique_ids(records: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
+    """The records with every article id seen once: a later record with an id already read in
+    this run is a ``duplicate-id`` error naming the first (``1`` and ``"1"`` are one id).
+    Which of two records with one id is the article cannot be known; the first is kept."""
+    first: dict[str, tuple[str, int | None]] = {}
+    for rec in records:
+        if isinstance(rec, Article):
+            seen = first.get(rec.id)
+            if seen is not None:
+                where = f"{seen[0]}:{seen[1]}" if seen[1] is not None else seen[0]
+                detail = f"id {rec.id!r} was already read at {where}; this record is not stored"
+                yield InputError(rec.source, rec.line, "duplicate-id", detail)
+                continue
+            first[rec.id] = (rec.source, rec.line)
+        yield rec
+
+
 def _changed_only(
-    chunk: list[Article | InputError], db: str | Path, report: IngestReport
+    chunk: list[Article | InputError], db: str | Path, run: runs.WriteRun
 ) -> list[Article | InputError]:
-    """The chunk's input errors and the articles not stored with the same content yet (for an id
-    seen twice in the chunk, the last copy), in input order; the others are counted unchanged.
+    """The chunk's input errors and the articles not stored with the same content yet, in
+    input order; the others are counted unchanged.
 
     One hash lookup per chunk of ``LOOKUP`` records, so a re-ingest where few articles changed
     writes a few full batches instead of opening the store twice for every batch of input.
+    (``store.write_batch`` looks again inside its transaction, for a concurrent ingest.)
     """
-    latest: dict[str, Article] = {}
-    for rec in chunk:
-        if isinstance(rec, Article):
-            latest[rec.id] = rec  # the last copy of an id wins
+    ids = [rec.id for rec in chunk if isinstance(rec, Article)]
     with store.reader(db) as con:
-        stored = store.known_hashes(con, list(latest))
-    keep = {i for i, a in latest.items() if stored.get(i) != reader.content_hash(a)}
-    report.counts.unchanged += len(latest) - len(keep)
-    return [
+        stored = store.known_hashes(con, ids)
+    keep = [
         rec
         for rec in chunk
-        if isinstance(rec, InputError) or (rec.id in keep and latest[rec.id] is rec)
+        if isinstance(rec, InputError) or stored.get(rec.id) != reader.content_hash(rec)
     ]
+    run.counts.unchanged += sum(isinstance(r, Article) for r in chunk) - sum(
+        isinstance(r, Article) for r in keep
+    )
+    return keep
+
+
+# A write transaction has a fixed cost however small (open, lock, commit, link copies), so
+# tiny records are written many to a transaction: unless a batch size was asked for, a batch
+# closes at ``batch_size`` articles only once it holds WRITE_CHARS characters of text (~3,000
+# words; or at MAX_BATCH articles). News articles reach it long before ``batch_size``;
+# one-line records do not.
+WRITE_CHARS = 20_000
+MAX_BATCH = 5_000
+
+
+def _write_batches(
+    records: list[Article | InputError], batch_size: int, min_chars: int
+) -> Iterator[list[Article | InputError]]:
+    batch: list[Article | InputError] = []
+    n = chars = 0
+    for rec in records:
+        batch.append(rec)
+        if isinstance(rec, Article):
+            n += 1
+            chars += len(rec.text)
+        if n >= MAX_BATCH or (n >= batch_size and chars >= min_chars):
+            yield batch
+            batch, n, chars = [], 0, 0
+    if batch:
+        yield batch
 
 
 class _ReadAhead:
@@ -164,34 +219,18 @@ class _ReadAhead:
 
 
 def _ingest_batch(
-    batch: list[Article | InputError], db: str | Path, report: IngestReport, extract: Extract
+    batch: list[Article | InputError], run: runs.WriteRun, report: IngestReport, extract: Extract
 ) -> None:
     errors = [r for r in batch if isinstance(r, InputError)]
-    latest: dict[str, Article] = {}
-    for rec in batch:
-        if isinstance(rec, Article):
-            latest[rec.id] = rec  # the last copy of an id within a batch wins
-    hashes = {a.id: reader.content_hash(a) for a in latest.values()}
-    with store.reader(db) as con:
-        stored = store.known_hashes(con, list(latest))
-    todo = [a for a in latest.values() if stored.get(a.id) != hashes[a.id]]
-    report.counts.unchanged += len(latest) - len(todo)
     items = []
-    for article, extraction in extract(todo):
-        items.append((article, hashes[article.id], extraction))
-        report.counts.statements += len(extraction.statements)
-        report.counts.figures += len(extraction.figures)
-        report.skipped.update(extraction.skipped)
+    for article, extraction in extract([r for r in batch if isinstance(r, Article)]):
+        if extraction.error is not None:  # one article the extractor failed on
+            detail = extraction.error
+            errors.append(InputError(article.source, article.line, "extraction-failed", detail))
+            continue
+        items.append((article, reader.content_hash(article), extraction))
         report.words += len(article.text.split())
-    with store.writer(db) as con:
-        new, updated = store.write_batch(con, report.run_id, items, EXTRACTOR_VERSION)
-        store.record_errors(con, report.run_id, errors)
-        report.copies += dedup.link_pending(con)
-        store.ensure_search_index(con)  # a new store: searchable while the rest is ingested
-    report.counts.new += new
-    report.counts.updated += updated
-    report.counts.errors += len(errors)
-    report.errors.extend(errors)
+    run.write(items, errors, EXTRACTOR_VERSION)
 
 
 def _progress_bar(progress: bool | None) -> Any:

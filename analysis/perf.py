@@ -11,6 +11,9 @@ On the AllSides 5k sample (or any corpus, or a slice of it), it measures:
   copies of stories, search index);
 - **re-ingest with 1% changed**: the same corpus again with one article in a hundred edited,
   as a share of the first ingest's time;
+- **tiny records**: ingest of one-sentence records (``--tiny N``, written here: a feed of
+  headlines or messages rather than articles), where the fixed costs per record and per
+  write transaction dominate, in records/s;
 - **peak memory** of each measured process and its workers (resident memory summed over the
   process tree, sampled every 50 ms), and the ingest's memory at each quarter of the corpus,
   which shows whether it grows with the corpus;
@@ -47,6 +50,13 @@ from analysis.records import Article
 
 SPACY_BATCH = 32  # nlp.pipe's batch size for the bare pipeline, as quotedesk passes it
 CHANGED_EVERY = 100  # re-ingest: one article in a hundred is edited
+TINY = (  # one-sentence records for the tiny-record measure, written for it
+    "Record {i}: the river rose overnight.",
+    "Council vote {i} passed without debate.",
+    "Storm warning {i} lifted at noon.",
+    "The ferry to Orkney sailed late again.",
+    "Mayor Lena Dahl said the bridge reopens.",
+)
 EDIT = "\n\nThis article was updated after publication to correct a figure."
 
 
@@ -230,9 +240,19 @@ def _child_main(argv: Sequence[str]) -> None:
         sample = measure_pipe(kind, corpus, processes)
     elif kind == "extract":
         sample = measure_extract(corpus, processes)
-    else:
+    else:  # ingest, reingest, tiny
         sample = measure_ingest(corpus, processes, Path(argv[3]), kind)
     print(json.dumps(asdict(sample)))
+
+
+def write_tiny(n: int, out_dir: Path) -> Path:
+    """``n`` one-sentence records as JSONL."""
+    path = out_dir / "tiny.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            text = TINY[i % len(TINY)].format(i=i)
+            f.write(json.dumps({"id": f"tiny-{i}", "text": text}) + "\n")
+    return path
 
 
 def _run_child(kind: str, processes: int, corpus: Path, db: Path | None = None) -> Sample:
@@ -279,6 +299,7 @@ class BenchConfig:
     processes: tuple[int, ...] = (1, 2)
     extraction: bool = True  # bare spaCy, quotedesk's pipeline alone, quotedesk extraction
     ingest: bool = True  # ingest and re-ingest
+    tiny: int = 0  # records for the tiny-record ingest measure (0: not measured)
     query_dbs: tuple[Path, ...] = ()
     query_repeat: int = 10
 
@@ -318,6 +339,12 @@ def run_bench(cfg: BenchConfig, log: Callable[[str], None] = print) -> BenchResu
                 again = _run_child("reingest", p, changed_corpus, db)
                 samples.append(_logged(log, run, again))
                 db.unlink(missing_ok=True)
+        tiny = write_tiny(cfg.tiny, Path(tmp)) if cfg.tiny else None
+        for run in range(cfg.runs if tiny else 0):
+            for p in cfg.processes:
+                db = Path(tmp) / f"tiny-{run}-{p}.duckdb"
+                samples.append(_logged(log, run, _run_child("tiny", p, tiny, db)))  # type: ignore[arg-type]
+                db.unlink(missing_ok=True)
     result = BenchResult(cfg, samples, changed, load_before, os.getloadavg())
     for db in cfg.query_dbs:
         from analysis import bench
@@ -342,6 +369,7 @@ LABELS = {
     "extract": "quotedesk extraction",
     "ingest": "quotedesk ingest → DuckDB",
     "reingest": "re-ingest, 1% changed",
+    "tiny": "ingest of one-sentence records",
 }
 
 
@@ -366,6 +394,12 @@ def report(result: BenchResult) -> str:
             if row:
                 lines.append(row)
     lines += _ingest_notes(result)
+    for p in cfg.processes:
+        seconds = result.median("tiny", p)
+        if seconds is not None:
+            lines += ["", f"tiny records, {p} process{'es' if p > 1 else ''}: "
+                      f"{cfg.tiny / seconds:,.0f} records/s ({cfg.tiny:,} one-sentence records "
+                      f"in {seconds:.1f}s, including loading the model)"]  # fmt: skip
     for db, df in result.query_tables.items():
         from analysis import bench
 

@@ -118,3 +118,4 @@ class Extraction:
     statement_topics: tuple[tuple[TopicScore, ...], ...]  # parallel to statements
     people: tuple[Person, ...]
     skipped: dict[str, int] = field(default_factory=dict)  # refusals by reason
+    error: str | None = None  # why extraction failed on this article (then it holds nothing)

@@ -18,24 +18,37 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis import identity, settings, store
+from analysis import identity, runs, settings, store
 from analysis.extract import nlp as nlp_loader
 from analysis.extract.pipeline import EXTRACTOR_VERSION, extract_articles
-from analysis.records import Article
+from analysis.records import Article, InputError
 
 
 @dataclass(slots=True)
 class ReextractReport:
-    run_id: int
+    run: runs.WriteRun
     todo: int  # articles to re-extract when the run started
-    counts: store.RunCounts
-    skipped: Counter[str] = field(default_factory=Counter)
     elapsed: float = 0.0
-    speakers: identity.ApplyReport | None = None
+
+    @property
+    def run_id(self) -> int:
+        return self.run.run_id
+
+    @property
+    def counts(self) -> store.RunCounts:
+        return self.run.counts
+
+    @property
+    def skipped(self) -> Counter[str]:
+        return self.run.skipped
+
+    @property
+    def speakers(self) -> identity.ApplyReport | None:
+        return self.run.speakers
 
     def summary(self) -> str:
         c = self.counts
@@ -45,6 +58,8 @@ class ReextractReport:
             f"{c.unchanged} already current; statements: {c.statements}; figures: {c.figures}; "
             f"elapsed: {self.elapsed:.1f}s ({rate:.1f} articles/s)"
         )
+        if c.errors:
+            text += f"; errors: {c.errors} (table ingest_errors)"
         if self.speakers is not None:
             text += "\nspeakers: " + self.speakers.summary()
         return text
@@ -78,47 +93,38 @@ def reextract(
     started = time.perf_counter()
     batch_size = batch_size or settings.get_int("batch_size")
     n_process = n_process or settings.get_int("n_process")
-    with store.writer(db) as con:  # migrates an older store first
-        rules, rules_from = identity.rules_for(con, aliases)  # a bad rules file stops here
-        run_id = store.start_run(
-            con, "reextract", EXTRACTOR_VERSION, nlp_loader.model_name(), ["(stored articles)"]
-        )
-    todo, current = pending(db, force)
-    report = ReextractReport(run_id, len(todo), store.RunCounts(unchanged=current))
-    bar = _progress_bar(progress, len(todo))
-    status = "failed"
-    try:
-        for ids in _batches(todo, batch_size):
-            _reextract_batch(db, ids, report, n_process)
+    model = nlp_loader.model_name()
+    with runs.write_run(
+        db, "reextract", ["(stored articles)"], EXTRACTOR_VERSION, model, rules_path=aliases
+    ) as run:  # migrates an older store first; a bad rules file stops here
+        todo, current = pending(db, force)
+        run.counts.unchanged = current
+        report = ReextractReport(run, len(todo))
+        bar = _progress_bar(progress, len(todo))
+        try:
+            for ids in _batches(todo, batch_size):
+                _reextract_batch(db, ids, run, n_process)
+                if bar is not None:
+                    bar.update(len(ids))
+                if on_batch is not None:
+                    on_batch(report)
+        finally:
             if bar is not None:
-                bar.update(len(ids))
-            if on_batch is not None:
-                on_batch(report)
-        status = "ok"
-    finally:
-        if bar is not None:
-            bar.close()
-        report.elapsed = time.perf_counter() - started
-        with store.writer(db) as con:
-            if status == "ok":
-                report.speakers = identity.apply(con, rules, rules_from)
-                store.rebuild_search_index(con)
-            store.finish_run(con, run_id, report.counts, dict(report.skipped), status)
+                bar.close()
+    report.elapsed = time.perf_counter() - started
     return report
 
 
-def _reextract_batch(db: str | Path, ids: list[str], report: ReextractReport, n: int) -> None:
-    stored = stored_articles(db, ids)
-    items = []
-    for article, extraction in extract_articles((a for a, _ in stored), n_process=n):
-        chash = next(h for a, h in stored if a.id == article.id)
-        items.append((article, chash, extraction))
-        report.counts.statements += len(extraction.statements)
-        report.counts.figures += len(extraction.figures)
-        report.skipped.update(extraction.skipped)
-    with store.writer(db) as con:
-        _, updated = store.write_batch(con, report.run_id, items, EXTRACTOR_VERSION, reextract=True)
-    report.counts.updated += updated
+def _reextract_batch(db: str | Path, ids: list[str], run: runs.WriteRun, n: int) -> None:
+    stored = dict((a.id, (a, h)) for a, h in stored_articles(db, ids))
+    items, errors = [], []
+    for article, extraction in extract_articles((a for a, _ in stored.values()), n_process=n):
+        if extraction.error is not None:  # the old rows stay; the error says why
+            errors.append(InputError(article.source, article.line, "extraction-failed",
+                                     f"article {article.id}: {extraction.error}"))  # fmt: skip
+            continue
+        items.append((article, stored[article.id][1], extraction))
+    run.write(items, errors, EXTRACTOR_VERSION, reextract=True)
 
 
 def stored_articles(db: str | Path, ids: list[str]) -> list[tuple[Article, str]]:

@@ -66,6 +66,28 @@ SETTINGS: tuple[Setting, ...] = (
         "and re-extraction. Empty: the rules the database stored at the last "
         "`quotedesk speakers apply`.",
     ),
+    Setting(
+        "debug",
+        "QUOTEDESK_DEBUG",
+        "",
+        "Non-empty: commands print the full traceback of an unexpected error (as `--debug` "
+        "does), and the dashboard lets a page's exception through instead of a short message.",
+    ),
+    Setting(
+        "dashboard_raise",
+        "QUOTEDESK_DASHBOARD_RAISE",
+        "",
+        "Non-empty: the dashboard lets a page's exception through (the tests set it, so that "
+        "AppTest sees a failing page as an exception); commands are not affected.",
+    ),
+    Setting(
+        "allowed_hosts",
+        "QUOTEDESK_ALLOWED_HOSTS",
+        "localhost,127.0.0.1,::1",
+        "Host names the dashboard answers to (comma-separated). Anything else is refused, so "
+        "a web page on another name pointed at this machine (DNS rebinding) cannot read the "
+        "articles. Add the name you serve it under, e.g. `localhost,newsdesk.example.org`.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

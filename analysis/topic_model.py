@@ -38,7 +38,7 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.metrics import normalized_mutual_info_score
 
-from analysis import store
+from analysis import runs, store
 from analysis.extract.topics import article_topics, load_taxonomy
 from analysis.records import Article
 
@@ -225,7 +225,10 @@ def discover_topics(
         }
         for t in model.topics
     ]
-    with store.writer(db) as con:
+    with (
+        runs.write_run(db, "topics discover", [f"{method} k={k}"]) as run,
+        run.transaction() as con,
+    ):
         store.replace_discovered_topics(con, topic_rows, rows)
     assigned = len({r["article_id"] for r in rows})
     return DiscoveryReport(model.topics, fitted, assigned, time.perf_counter() - started)

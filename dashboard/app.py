@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis import settings
 from dashboard import data, filters
 
 PAGES = [
@@ -27,10 +28,28 @@ PAGES = [
 
 
 def _stop_with(exc: Exception) -> None:
+    """One clear message, without a traceback or the server's paths (a reader of the page
+    need not learn where the files live)."""
+    if isinstance(exc, data.CorruptStore):
+        st.error(
+            "**The quotedesk database is damaged**, so the dashboard shows nothing from it. "
+            f"{data.public_message(exc)}"
+        )
+    else:
+        st.error(
+            f"**Cannot read the quotedesk database.** {data.public_message(exc)}\n\n"
+            "Start the dashboard with `quotedesk dashboard --db FILE`, or set `QUOTEDESK_DB`."
+        )
+    st.stop()
+
+
+def _unexpected(exc: Exception) -> None:
     st.error(
-        f"**Cannot read the quotedesk database.** {exc}\n\n"
-        "Start the dashboard with `quotedesk dashboard --db FILE`, or set `QUOTEDESK_DB`."
+        "**Something went wrong while drawing this page.** "
+        f"{type(exc).__name__}: {data.public_message(exc)}. "
+        "Other pages may still work; the server's log has the details."
     )
+    data.log_exception(exc)
     st.stop()
 
 
@@ -47,6 +66,10 @@ def main() -> None:
             page.run()
     except data.StoreError as exc:  # e.g. the file was replaced or locked for too long
         _stop_with(exc)
+    except Exception as exc:  # a bug or a damaged file: a message, never a traceback
+        if settings.get("debug") or settings.get("dashboard_raise"):
+            raise
+        _unexpected(exc)
 
 
 main()

@@ -12,7 +12,9 @@ a finished ingest shows up at the next rerun rather than after the ttl.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -24,13 +26,27 @@ import streamlit as st
 from analysis import queries, settings, store
 from analysis.queries import Filters, Freq, SpeakerProfile
 
-__all__ = ["Filters", "SpeakerProfile", "StoreError", "db_path", "session"]
+__all__ = ["CorruptStore", "Filters", "SpeakerProfile", "StoreError", "db_path", "session"]
 
 TTL = 60  # seconds a cached result may be reused
 session = store.session  # one connection for the queries of a page run (app.py)
 SPEAKER_OPTIONS = queries.SPEAKER_OPTIONS  # the most quoted speakers a picker lists
 SEARCH_PAGE = queries.SEARCH_PAGE  # matches per page of a statement search
 StoreError = store.StoreError
+CorruptStore = store.CorruptStore
+_LOG = logging.getLogger("quotedesk.dashboard")
+_PATHS = re.compile(r"(?:[A-Za-z]:)?[\\/](?:[^\s\\/:;,()'\"]+[\\/])+([^\s\\/:;,()'\"]+)")
+
+
+def public_message(exc: BaseException) -> str:
+    """The error's message for the page: file paths cut to the file's name."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return _PATHS.sub(lambda m: m.group(1), text)[:400]
+
+
+def log_exception(exc: BaseException) -> None:
+    """The traceback, for the server's log only."""
+    _LOG.error("dashboard page failed", exc_info=exc)
 
 
 def db_path() -> str:
@@ -53,6 +69,7 @@ def _stamp(db: str) -> int:
 def _run(name: str, db: str, version: int, *args: Any, **kwargs: Any) -> Any:
     """Run ``queries.<name>(db, *args, **kwargs)``; ``version`` only keys the cache."""
     if name == "info":
+        store.check_integrity(db)  # a damaged block can crash a query: look before reading
         return store.info(db)
     return getattr(queries, name)(db, *args, **kwargs)
 

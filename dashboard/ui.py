@@ -9,7 +9,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from analysis import charts
+from analysis import charts, export
 
 
 def chart(
@@ -83,7 +83,11 @@ def _default_config(df: pl.DataFrame, shown: Sequence[str]) -> dict[str, Any]:
 
 
 def csv_bytes(df: pl.DataFrame) -> bytes:
-    return df.write_csv().encode("utf-8")
+    """The table as CSV, with list columns joined and formulas neutralised, as
+    ``Desk.export`` writes it (``analysis.export``)."""
+    lists = [name for name, dtype in df.schema.items() if isinstance(dtype, pl.List)]
+    lazy = df.lazy().with_columns(pl.col(c).cast(pl.List(pl.String)).list.join("; ") for c in lists)
+    return export.spreadsheet_safe(lazy).collect().write_csv().encode("utf-8")
 
 
 def table(

@@ -12,6 +12,10 @@ from analysis import settings
 from analysis.extract import nlp as nlp_loader
 
 os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
+# The dashboard turns a page's exception into a short message for readers; tests want the
+# exception itself (AppTest's at.exception). tests/test_hostile_input.py unsets it to check
+# the message.
+os.environ.setdefault("QUOTEDESK_DASHBOARD_RAISE", "1")
 
 
 @pytest.fixture(scope="session")

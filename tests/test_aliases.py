@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from analysis import aliases, identity, queries, store
+from analysis import aliases, identity, queries, runs, store
 from analysis.aliases import AliasFileError
 from analysis.cli import main
 from analysis.identity import ArticleSpeaker, clean_name, names_in_text
@@ -477,7 +477,7 @@ def test_rules_apply_record_and_survive_reingest_of_a_changed_article(
     rules = tmp_path / "speakers.toml"
     rules.write_text(RULES, encoding="utf-8")
     unresolved = store.query(db, "SELECT count(*) FROM statements WHERE speaker_id IS NULL")
-    report = identity.apply_file(db, rules)
+    report = runs.apply_speaker_rules(db, rules)
     assert report.matched == {2: 1, 7: 2} and not report.unmatched()
     assert _speaker_of(db)["mp-berg"] == {"lars-berg"}
     assert store.query(db, "SELECT name FROM speakers WHERE speaker_id = 'edvin-rask'").item() == (
@@ -508,7 +508,7 @@ def test_rules_apply_record_and_survive_reingest_of_a_changed_article(
 def test_a_configured_rules_file_replaces_the_stored_rules(
     db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    identity.apply_file(db, _write_rules(tmp_path / "first.toml", RULES))
+    runs.apply_speaker_rules(db, _write_rules(tmp_path / "first.toml", RULES))
     second = _write_rules(
         tmp_path / "second.toml", '[[merge]]\nname = "Anna Berg"\naliases = ["Berg"]\n'
     )
@@ -529,7 +529,7 @@ def test_rules_applied_while_an_ingest_runs_are_kept(db: Path, tmp_path: Path) -
 
     def apply_once(_: object) -> None:  # between two batches, as a reporter might
         if not applied:
-            applied.append(identity.apply_file(db, rules).article_speakers)
+            applied.append(runs.apply_speaker_rules(db, rules).article_speakers)
 
     new = [{**a, "id": f"{a['id']}-2"} for a in ARTICLES[:2]]
     ingest([_write(tmp_path / "e.jsonl", new)], db, batch_size=1, progress=False,
@@ -626,6 +626,6 @@ def test_a_schema_1_store_migrates_to_3(tmp_path: Path) -> None:
     with gzip.open(FIXTURES / "v1.duckdb.gz") as src, db.open("wb") as out:
         shutil.copyfileobj(src, out)
     statements = _counts(db)["statements"]
-    report = identity.apply_file(db)  # opens for writing: migrates 1 → 2 → 3
+    report = runs.apply_speaker_rules(db)  # opens for writing: migrates 1 → 2 → 3
     assert store.info(db)["schema_version"] == "3"
     assert report.article_speakers > 0 and _counts(db)["statements"] == statements

@@ -572,16 +572,28 @@ PUBLISHED_CASES = [
     (2019, None, 2019),
     ("", None, None),
     (None, None, None),
+    # placeholders and typos that would stretch every time chart over millennia
+    ("0001-01-01", None, "0001-01-01"),
+    ("9999-12-31", None, "9999-12-31"),
+    ("1799-12-31", None, "1799-12-31"),
+    ("1800-01-01", dt.date(1800, 1, 1), None),
 ]
 
 
 @pytest.mark.parametrize(("value", "date", "raw"), PUBLISHED_CASES)
 def test_published(tmp_path: Path, value: Any, date: dt.date | None, raw: Any) -> None:
-    article = _only_article(
-        _write(tmp_path / "in.jsonl", _jsonl({"text": "T.", "published": value}))
-    )
+    """A date that cannot be used is an error beside the article, which is kept without it."""
+    records = _read_one(_write(tmp_path / "in.jsonl", _jsonl({"text": "T.", "published": value})))
+    article = records[-1]
+    assert isinstance(article, Article)
     assert article.published == date
     assert article.meta.get("published_raw") == raw
+    if raw is None:
+        assert len(records) == 1
+    else:
+        (error,) = records[:-1]
+        assert isinstance(error, InputError) and error.reason == "invalid-date"
+        assert error.line == 1 and "stored without a date" in error.detail
 
 
 # --------------------------------------------------------------------------- size limits

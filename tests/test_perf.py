@@ -26,6 +26,7 @@ def _sample(n: int) -> list[Article]:
 def test_bench_prints_every_measure_with_ratios_and_the_incremental_share(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "analysis.cli", "bench", "--corpus", str(SAMPLE)]
     cmd += ["--limit", "6", "--runs", "1", "--processes", "1", "--quiet"]
+    cmd += ["--measures", "extraction", "ingest", "tiny", "--tiny", "300"]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=True).stdout
     assert "6 articles" in out and "medians of 1 runs" in out
     rows = {line.split("|")[1].strip(): line for line in out.splitlines() if line.startswith("| ")}
@@ -38,6 +39,8 @@ def test_bench_prints_every_measure_with_ratios_and_the_incremental_share(tmp_pa
         r"1 of 6 articles changed \(1 updated, 5 unchanged\): [\d.]+s = ([\d.]+)%", out
     )
     assert found, out
+    tiny = re.search(r"tiny records, 1 process: ([\d,]+) records/s \(300 one-sentence", out)
+    assert tiny and int(tiny[1].replace(",", "")) > 0, out
 
 
 def test_the_changed_corpus_differs_in_one_article_in_a_hundred(tmp_path: Path) -> None:
@@ -118,7 +121,9 @@ def test_reingest_parses_and_writes_only_the_changed_articles(tmp_path: Path) ->
     assert batches == [1]  # one write batch, not one per two articles read
 
 
-def test_the_last_copy_of_an_id_wins_even_when_it_is_the_stored_one(tmp_path: Path) -> None:
+def test_a_second_copy_of_an_id_is_an_error_and_the_first_is_stored(tmp_path: Path) -> None:
+    """Which of two records with one id is the article cannot be known: the first read is
+    stored (here it updates the stored one), the second is a duplicate-id error naming it."""
     from analysis import store
     from analysis.ingest import ingest
 
@@ -129,6 +134,8 @@ def test_the_last_copy_of_an_id_wins_even_when_it_is_the_stored_one(tmp_path: Pa
     edited = json.dumps({"id": "x", "text": "Minister Ada Varg said taxes would rise."})
     src.write_text(edited + "\n" + json.dumps({"id": "x", "text": first["x"]}) + "\n")
     report = ingest([src], db, progress=False)
-    assert (report.counts.updated, report.counts.unchanged) == (0, 1)
+    assert (report.counts.updated, report.counts.unchanged) == (1, 0)
+    (error,) = report.errors
+    assert (error.line, error.reason) == (2, "duplicate-id") and f"{src}:1" in error.detail
     stored = store.query(db, "SELECT text FROM articles")["text"].to_list()
-    assert stored == [first["x"]]
+    assert stored == ["Minister Ada Varg said taxes would rise."]

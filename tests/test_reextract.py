@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import identity, settings, store
+from analysis import identity, runs, settings, store
 from analysis.cli import SAMPLE_DIR, main
 from analysis.extract.pipeline import EXTRACTOR_VERSION
 from analysis.ingest import ingest
@@ -74,7 +74,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
             f"aliases = [{json.dumps(top['name'])}]\n",
             encoding="utf-8",
         )
-        identity.apply_file(db, rules)
+        runs.apply_speaker_rules(db, rules)
     return db, rules, store.speaker_key(top["name"] + " (by hand)")
 
 

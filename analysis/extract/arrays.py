@@ -23,7 +23,7 @@ patterns use anything else (operators, other attributes or predicates) is not re
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -31,6 +31,7 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 # what patterns may match on, and what rules may set, with their spaCy attribute ids; DEP is
 # set token by token (a space the parser attached), the others in one from_array
@@ -129,24 +130,42 @@ class ArrayAttributeRuler:
         return hits[inverse]
 
     def __call__(self, doc: Doc) -> Doc:
-        n = len(doc)
-        if n == 0:
-            return doc
-        matched = doc.to_array(list(_MATCH_ATTRS.values()))
+        self._apply([doc])
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Docs in batches: one set of vector predicates over a batch's tokens, so a stream
+        of short docs (one-line records) does not pay the ~190 predicates per doc."""
+        for batch in minibatch(stream, size=batch_size):
+            docs = list(batch)
+            self._apply(docs)
+            yield from docs
+
+    def _apply(self, docs: list[Doc]) -> None:
+        docs = [d for d in docs if len(d)]
+        if not docs:
+            return
+        lengths = np.array([len(d) for d in docs])
+        n = int(lengths.sum())
+        matched = np.concatenate([d.to_array(list(_MATCH_ATTRS.values())) for d in docs])
         cols = {name: matched[:, i] for i, name in enumerate(_MATCH_ATTRS)}
-        # every pattern is matched on the doc as it came in, then applied in order
+        doc_of = np.repeat(np.arange(len(docs)), lengths)
+        same: dict[int, np.ndarray] = {}  # k -> token i and token i+k are in one doc
+        # every pattern is matched on the docs as they came in, then applied in order
         hits: list[tuple[np.ndarray, dict[str, int]]] = []
         for preds, index, attrs in self.rules:
             mask = preds[0](cols)
             for k, pred in enumerate(preds[1:], 1):
-                mask[: n - k] &= pred(cols)[k:]
+                if k not in same:
+                    same[k] = doc_of[: n - k] == doc_of[k:]
+                mask[: n - k] &= pred(cols)[k:] & same[k]
                 mask[n - k :] = False
             where = np.flatnonzero(mask) + index
             if where.size:
                 hits.append((where, attrs))
         if not hits:
-            return doc
-        out: Any = doc.to_array(list(_SET_ATTRS.values()))
+            return
+        out: Any = np.concatenate([d.to_array(list(_SET_ATTRS.values())) for d in docs])
         deps: dict[int, int] = {}
         for where, attrs in hits:
             for name, value in attrs.items():
@@ -154,10 +173,12 @@ class ArrayAttributeRuler:
                     deps.update(dict.fromkeys(where.tolist(), value))
                 else:
                     out[where, _SET_COLUMN[name]] = value
-        doc.from_array(list(_SET_ATTRS.values()), out)
+        starts = np.concatenate([[0], np.cumsum(lengths)])
+        for j, doc in enumerate(docs):
+            doc.from_array(list(_SET_ATTRS.values()), out[starts[j] : starts[j + 1]])
         for i, value in deps.items():  # spaces that the parser attached: rare
-            doc[i].dep = value
-        return doc
+            j = int(doc_of[i])
+            docs[j][i - int(starts[j])].dep = value
 
 
 class ArrayLemmatizer:
@@ -170,12 +191,25 @@ class ArrayLemmatizer:
         self.cache: dict[tuple[int, int, int], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(doc) == 0:
-            return doc
-        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        todo = np.arange(len(doc)) if self.overwrite else np.flatnonzero(arr[:, 3] == 0)
+        self._apply([doc])
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for batch in minibatch(stream, size=batch_size):
+            docs = list(batch)
+            self._apply(docs)
+            yield from docs
+
+    def _apply(self, docs: list[Doc]) -> None:
+        docs = [d for d in docs if len(d)]
+        if not docs:
+            return
+        lengths = np.array([len(d) for d in docs])
+        starts = np.concatenate([[0], np.cumsum(lengths)])
+        arr = np.concatenate([d.to_array([ORTH, POS, MORPH, LEMMA]) for d in docs])
+        todo = np.arange(len(arr)) if self.overwrite else np.flatnonzero(arr[:, 3] == 0)
         if todo.size == 0:
-            return doc
+            return
         keys, first, inverse = np.unique(
             arr[todo, :3], axis=0, return_index=True, return_inverse=True
         )
@@ -188,12 +222,14 @@ class ArrayLemmatizer:
                 if len(cache) > _CACHE_MAX:  # a long ingest meets ever more rare words
                     cache.clear()
                     self.lemmatizer.cache.clear()  # spaCy's own, filled by the same misses
-                lemma = cache[key] = self.lemmatizer.lemmatize(doc[int(todo[i])])[0]
-            found[k] = strings.add(lemma)  # again per doc: a memory zone forgets new strings
+                at = int(todo[i])
+                j = int(np.searchsorted(starts, at, side="right")) - 1
+                lemma = cache[key] = self.lemmatizer.lemmatize(docs[j][at - int(starts[j])])[0]
+            found[k] = strings.add(lemma)  # again per batch: a memory zone forgets new strings
         lemmas: Any = arr[:, 3].copy()
         lemmas[todo] = found[inverse.reshape(-1)]
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
-        return doc
+        for j, doc in enumerate(docs):
+            doc.from_array([LEMMA], lemmas[starts[j] : starts[j + 1]].reshape(-1, 1))
 
 
 ARRAY_ATTRIBUTES = "quotedesk_array_attributes"

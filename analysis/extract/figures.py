@@ -116,6 +116,11 @@ class _Number:
     fraction: bool = False  # a share written in words ("two-thirds", "a quarter of")
     hedged: bool = False  # "~23", "several thousand": approximate by its own words
 
+    def __post_init__(self) -> None:
+        # vocabulary tables hold ints ("hundreds" -> 100); int.is_integer() exists only from
+        # Python 3.12, and every later use wants a float
+        self.value = float(self.value)
+
 
 @dataclass(slots=True)
 class _Marks:

@@ -16,8 +16,10 @@ Memory stays flat however many articles pass through:
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -91,8 +93,10 @@ def _people(speakers: ArticleSpeakers, statements: list[Statement]) -> tuple[Per
 
 
 # ~8,000 words (~10,000 tokens) keeps the parser's working memory near 100 MB; larger
-# batches parse no faster on CPU.
+# batches parse no faster on CPU. News articles reach the word cap after ~10 articles; the
+# article cap matters for one-line records, whose per-call costs a large batch spreads thin.
 BATCH_WORDS = 8_000
+BATCH_ARTICLES = 512
 
 
 def word_batches(
@@ -114,11 +118,38 @@ def word_batches(
 
 
 def extract_texts(nlp: Language, items: Sequence[tuple[str, str, str]]) -> list[Extraction]:
-    """Extractions of ``(text, title, article id)`` items, parsed as one batch."""
+    """Extractions of ``(text, title, article id)`` items, parsed as one batch.
+
+    An exception on one article becomes that article's ``Extraction.error``, never the
+    batch's: a parse that fails is retried article by article to find the one it was."""
     with nlp.memory_zone():
-        docs = nlp.pipe([text for text, _, _ in items], batch_size=max(len(items), 1))
-        pairs = zip(docs, items, strict=True)
-        return [extract_doc(doc, title, aid) for doc, (_, title, aid) in pairs]
+        try:
+            docs = list(nlp.pipe([text for text, _, _ in items], batch_size=max(len(items), 1)))
+        except Exception:
+            if len(items) == 1:
+                return [_failed(items[0][2], "parse")]
+            return [x for item in items for x in extract_texts(nlp, [item])]
+        return [
+            _safe_extract(doc, title, aid) for doc, (_, title, aid) in zip(docs, items, strict=True)
+        ]
+
+
+def _safe_extract(doc: Doc, title: str, article_id: str) -> Extraction:
+    try:
+        return extract_doc(doc, title, article_id)
+    except Exception:
+        return _failed(article_id, "extraction")
+
+
+def _failed(article_id: str, step: str) -> Extraction:
+    import traceback
+
+    exc_type, exc, tb = sys.exc_info()
+    frame = traceback.extract_tb(tb)[-1] if tb is not None else None
+    where = f" at {Path(frame.filename).name}:{frame.lineno}" if frame is not None else ""
+    name = exc_type.__name__ if exc_type is not None else "Error"
+    detail = f"{step} failed: {name}: {str(exc)[:200]}{where}"
+    return Extraction(article_id, (), (), (), (), (), error=detail)
 
 
 class Extractor:
@@ -127,7 +158,7 @@ class Extractor:
     context manager; call it on articles."""
 
     def __init__(
-        self, n_process: int = 1, nlp: Language | None = None, batch_size: int = 32
+        self, n_process: int = 1, nlp: Language | None = None, batch_size: int = BATCH_ARTICLES
     ) -> None:
         self.n_process = n_process
         self.batch_size = batch_size
@@ -169,7 +200,7 @@ class Extractor:
 def extract_articles(
     articles: Iterable[Article],
     nlp: Language | None = None,
-    batch_size: int = 32,
+    batch_size: int = BATCH_ARTICLES,
     n_process: int = 1,
 ) -> Iterator[tuple[Article, Extraction]]:
     """Parse and extract a stream of articles, lazily, in input order."""

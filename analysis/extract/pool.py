@@ -25,7 +25,7 @@ from analysis.records import Article, Extraction
 # A task of ~3,000 words is ~0.3 s of parsing: short enough that both workers finish together
 # at the end of an ingest batch, long enough that pickling costs nothing next to it.
 TASK_WORDS = 3_000
-TASK_ARTICLES = 16
+TASK_ARTICLES = 256  # news reaches TASK_WORDS first; this caps one-line records
 
 _worker_nlp: Language | None = None
 
