@@ -69,7 +69,7 @@ class Statement:
     speaker_end: int | None = None
     speaker: str | None = None  # resolved name within the article, None = unresolved
     speaker_role: str | None = None  # the title/role seen with the speaker ("Russian President")
-    speaker_type: Literal["person", "org", "other"] | None = None
+    speaker_type: Literal["person", "org", "group", "document", "other"] | None = None
     section: Section = "text"
 
 
@@ -102,7 +102,7 @@ class Person:
     """A speaker introduced in an article: canonical name, the forms seen, the roles seen."""
 
     name: str
-    kind: Literal["person", "org", "other"]
+    kind: Literal["person", "org", "group", "document", "other"]
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
 

@@ -157,7 +157,7 @@ def extract_statements(
     if model is not None:
         cands = _learned(doc, index, model, scored, cands)
     cands.sort(key=lambda c: c.start)
-    speakers = ArticleSpeakers(doc)
+    speakers = ArticleSpeakers(doc, lambda char: index.quote_at(char) >= 0, index.quote_at)
     chooser = speaker_model.load() if learned and options is None else None
     statements = _resolve(doc, index, cands, speakers, skipped, chooser, options)
     if title:
@@ -779,7 +779,7 @@ def _resolve(
                 record.append((len(out), opts, cand.cue))
             elif chooser is not None and len(opts) > (subject is not None):
                 subject = chooser.choose(opts, cand.cue, subject, cand.kind)
-        res = speakers.resolve(subject) if subject is not None else None
+        res = speakers.resolve(subject, cand.kind) if subject is not None else None
         out.append(_statement(doc, cand, res))
     return out
 
