@@ -123,6 +123,21 @@ def outcomes(
     return out
 
 
+def fold_models(gold_dir: Path, threshold: float) -> list[tuple[set[str], dict[str, object]]]:
+    """For each of the 5 folds (by article), the model fitted without it: (its articles,
+    the model's file contents), for scoring train out of fold."""
+    inst = instances(gold_dir)
+    groups = np.array(inst.docs)
+    idx = np.arange(len(inst.docs))
+    docs = sorted(names_eval.drawn(gold_dir, "train"))
+    out = []
+    for k, (train_k, _) in enumerate(GroupKFold(FOLDS).split(idx, idx, groups)):
+        held = {d for i, d in enumerate(docs) if i % FOLDS == k} - set(groups[train_k])
+        held |= set(groups) - set(groups[train_k])
+        out.append((held, {"threshold": threshold, "weights": fit(inst, train_k)}))
+    return out
+
+
 def learn(gold_dir: Path) -> dict[str, object]:
     inst = instances(gold_dir)
     groups = np.array(inst.docs)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import tempfile
 import unicodedata
@@ -283,20 +284,66 @@ def _mention_keys(label: dict[str, Any]) -> list[str]:
     return keys
 
 
+def merge(parts: list[NameScores], split: str) -> NameScores:
+    """The scores of several groups of articles (the folds of train) as one."""
+    out = NameScores(split)
+    for p in parts:
+        out.articles += p.articles
+        out.gold += p.gold
+        out.predicted += p.predicted
+        out.matched += p.matched
+        out.correct += p.correct
+        for key, c in p.by_entity.items():
+            out.by_entity[key].update(c)
+        for key, c in p.by_mention.items():
+            out.by_mention[key].update(c)
+        out.unmatched.update(p.unmatched)
+        out.examples += p.examples
+    return out
+
+
+def evaluate_out_of_fold(gold_dir: Path | None = None, n_process: int = 1) -> NameScores:
+    """Train's hand-resolved articles, each scored with a pronoun model fitted without its
+    fold (5 folds by article; the corpus-wide pass runs over each fold's articles)."""
+    from analysis import name_training
+    from analysis.extract import name_model
+
+    gold_dir = gold_dir or settings.shared_dir() / "gold" / "polnear"
+    installed = name_model.load()
+    threshold = installed.threshold if installed is not None else 0.8
+    parts = []
+    with tempfile.TemporaryDirectory(prefix="quotedesk-oof-") as tmp:
+        for k, (docs, model) in enumerate(name_training.fold_models(gold_dir, threshold)):
+            path = Path(tmp) / f"fold-{k}.json"
+            path.write_text(json.dumps(model), encoding="utf-8")
+            old = os.environ.get("QUOTEDESK_NAME_MODEL")
+            os.environ["QUOTEDESK_NAME_MODEL"] = str(path)
+            try:
+                parts.append(evaluate("train", gold_dir, n_process=n_process, docs=docs))
+            finally:
+                if old is None:
+                    os.environ.pop("QUOTEDESK_NAME_MODEL", None)
+                else:
+                    os.environ["QUOTEDESK_NAME_MODEL"] = old
+    return merge(parts, "train, out of fold")
+
+
 def evaluate(
     split: str,
     gold_dir: Path | None = None,
     names_path: Path = GOLD_PATH,
     n_process: int = 1,
     keep_db: Path | None = None,
+    docs: set[str] | None = None,
 ) -> NameScores:
-    """Ingest the split's hand-resolved articles into a fresh store and score the names."""
+    """Ingest the split's hand-resolved articles (or ``docs`` of them) into a fresh store and
+    score the names."""
     from analysis.ingest import ingest  # the whole write path, as a reporter's ingest
 
     shared = settings.shared_dir()
     gold_dir = gold_dir or shared / "gold" / "polnear"
     names = load_gold(names_path)
-    docs = drawn(gold_dir, split)
+    docs = drawn(gold_dir, split) if docs is None else docs
     with tempfile.TemporaryDirectory(prefix="quotedesk-names-") as tmp:
         db = keep_db or Path(tmp) / f"names-{split}.duckdb"
         if db.exists():

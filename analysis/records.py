@@ -71,6 +71,13 @@ class Statement:
     speaker_role: str | None = None  # the title/role seen with the speaker ("Russian President")
     speaker_type: Literal["person", "org", "group", "document", "other"] | None = None
     section: Section = "text"
+    # how the name was found: "name", "surname", "pronoun model", "title", "continues the
+    # quote before", ...; the model's probability where one chose; the earlier mention the
+    # name came through ("he" -> "Vladimir Putin" at these offsets)
+    speaker_how: str | None = None
+    speaker_confidence: float | None = None
+    antecedent_start: int | None = None
+    antecedent_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +112,7 @@ class Person:
     kind: Literal["person", "org", "group", "document", "other"]
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()  # the text's evidence of gender ("honorific Mrs.")
 
 
 @dataclass(frozen=True, slots=True)

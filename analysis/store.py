@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from analysis.aliases import Rules
     from analysis.identity import Resolution
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DUCKDB_VERSION = duckdb.__version__
 Connection = duckdb.DuckDBPyConnection  # for modules that drive a connection they were given
 
@@ -125,7 +125,11 @@ SCHEMA: tuple[str, ...] = (
         speaker_end INTEGER,
         speaker_id VARCHAR REFERENCES speakers (speaker_id),
         speaker_name VARCHAR,
-        speaker_role VARCHAR
+        speaker_role VARCHAR,
+        speaker_how VARCHAR,  -- the rule or model that found the name (schema 4)
+        speaker_confidence DOUBLE,  -- the model's probability, where a model chose
+        antecedent_start INTEGER,  -- the earlier mention the name came through
+        antecedent_end INTEGER
     )""",
     """CREATE TABLE IF NOT EXISTS figures (
         figure_id VARCHAR PRIMARY KEY,
@@ -218,6 +222,7 @@ SCHEMA: tuple[str, ...] = (
         speaker_id VARCHAR,  -- the corpus speaker they were placed in
         how VARCHAR,  -- the rule that placed them: name, cleaned, initials, surname, ...
         note VARCHAR,  -- the hand rule's line, or the candidates of an ambiguous name
+        evidence VARCHAR[],  -- the text's evidence of gender: "honorific Mrs.", "pronoun she"
         PRIMARY KEY (article_id, name)
     )""",
     """CREATE TABLE IF NOT EXISTS speaker_rules (
@@ -245,7 +250,18 @@ SCHEMA: tuple[str, ...] = (
 # 2 → 3 likewise only adds tables (speaker overrides and whatever else SCHEMA gained since):
 # replaying SCHEMA is the whole migration, so a helper adding a table appends a CREATE ... IF NOT
 # EXISTS statement to SCHEMA and both paths (v1 → v2 → v3, v2 → v3) pick it up.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: SCHEMA, 2: SCHEMA}
+# 3 → 4 adds columns: how each statement's speaker was resolved (issue 15) and the text's
+# evidence of each article speaker's gender. Rows written before keep NULL there until they
+# are re-extracted (`quotedesk reextract`). DuckDB adds a column to these tables in place:
+# nothing references them.
+SCHEMA_4 = (
+    "ALTER TABLE statements ADD COLUMN IF NOT EXISTS speaker_how VARCHAR",
+    "ALTER TABLE statements ADD COLUMN IF NOT EXISTS speaker_confidence DOUBLE",
+    "ALTER TABLE statements ADD COLUMN IF NOT EXISTS antecedent_start INTEGER",
+    "ALTER TABLE statements ADD COLUMN IF NOT EXISTS antecedent_end INTEGER",
+    "ALTER TABLE article_speakers ADD COLUMN IF NOT EXISTS evidence VARCHAR[]",
+)
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: SCHEMA, 2: SCHEMA, 3: SCHEMA_4}
 
 _CHILD_TABLES = (
     "statement_topics",
@@ -923,6 +939,7 @@ def _article_speaker_rows(article_id: str, ex: Extraction) -> list[dict[str, Any
                 "kind": p.kind if p else (s.speaker_type or "other"),
                 "aliases": list(p.aliases) if p else [],
                 "roles": list(p.roles) if p else [],
+                "evidence": list(p.evidence) if p else [],
                 "statements": [],
             },
         )
@@ -942,6 +959,7 @@ _ARTICLE_SPEAKERS = pa.schema(
         ("kind", pa.string()),
         ("aliases", pa.list_(pa.string())),
         ("roles", pa.list_(pa.string())),
+        ("evidence", pa.list_(pa.string())),
         ("statements", pa.list_(pa.int32())),
     ]
 )
@@ -1032,6 +1050,10 @@ def _statement_row(
         "speaker_id": speaker_id,
         "speaker_name": s.speaker,
         "speaker_role": s.speaker_role,
+        "speaker_how": s.speaker_how,
+        "speaker_confidence": s.speaker_confidence,
+        "antecedent_start": s.antecedent_start,
+        "antecedent_end": s.antecedent_end,
     }
 
 

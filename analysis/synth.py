@@ -304,7 +304,8 @@ _STEPS: Sequence[str] = (
                 + length(cue),
               mention, piece_start + length(filler) + 2 + length(text) + 3,
               piece_start + length(filler) + 2 + length(text) + 3 + length(mention),
-              speaker_id, speaker_name, speaker_role
+              speaker_id, speaker_name, speaker_role,
+              CASE WHEN speaker_id IS NULL THEN NULL ELSE 'name' END, NULL, NULL, NULL
        FROM st""",
     """INSERT INTO speaker_roles
        SELECT DISTINCT speaker_id, article_id, speaker_role FROM st

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -117,9 +118,14 @@ class NameModel:
         return [e / total for e in exps]
 
 
-@lru_cache(maxsize=1)
-def load(path: Path = MODEL_PATH) -> NameModel | None:
-    """The trained model, or None when ``name_model.json`` has not been built."""
+def load(path: Path | None = None) -> NameModel | None:
+    """The trained model (``$QUOTEDESK_NAME_MODEL`` overrides the file, for the out-of-fold
+    evaluation of train), or None when ``name_model.json`` has not been built."""
+    return _load(path or Path(os.environ.get("QUOTEDESK_NAME_MODEL") or MODEL_PATH))
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> NameModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))

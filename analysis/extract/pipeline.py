@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 # Bump when extraction output changes: stored rows record the version that made them.
 # 0.2: learned cue model; 0.3: paragraph breaks end sentences, outer attributions win (issue 3)
-EXTRACTOR_VERSION = "0.4.0"
+# 0.5: speakers resolved with the pronoun model, kinds group and document, provenance
+EXTRACTOR_VERSION = "0.5.0"
 
 
 def extract_doc(doc: Doc, title: str = "", article_id: str = "") -> Extraction:
@@ -83,7 +84,13 @@ def _people(speakers: ArticleSpeakers, statements: list[Statement]) -> tuple[Per
         if entry.name in named:
             named.discard(entry.name)
             people.append(
-                Person(entry.name, entry.kind, tuple(sorted(entry.aliases)), tuple(entry.roles))
+                Person(
+                    entry.name,
+                    entry.kind,
+                    tuple(sorted(entry.aliases)),
+                    tuple(entry.roles),
+                    tuple(entry.evidence),
+                )
             )
     for s in statements:  # speakers never registered as entities (e.g. "the Kremlin")
         if s.speaker in named:

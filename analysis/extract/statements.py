@@ -910,7 +910,8 @@ def _continue(
     starts_par = cand.start <= 1 or opens_line
     if p_this == p_prev + 1 and starts_par:
         # the same speaker, no verb of its own
-        cue_free = replace(prev, kind="direct", cue=None, cue_start=None, cue_end=None)
+        cue_free = replace(prev, kind="direct", cue=None, cue_start=None, cue_end=None,
+                           speaker_how="continues the quote before")  # fmt: skip
         return _replace_fragments(doc, cue_free, tuple(cand.fragments))
     return None
 
@@ -951,6 +952,10 @@ def _statement(doc: Doc, cand: _Candidate, res: Resolution | None) -> Statement:
         speaker=res.name if res is not None else None,
         speaker_role=res.role if res is not None else None,
         speaker_type=res.kind if res is not None else None,
+        speaker_how=(res.how or "name") if res is not None else None,
+        speaker_confidence=res.confidence if res is not None else None,
+        antecedent_start=res.antecedent[0] if res is not None and res.antecedent else None,
+        antecedent_end=res.antecedent[1] if res is not None and res.antecedent else None,
     )
 
 
@@ -988,6 +993,7 @@ def _headline(title: str, speakers: ArticleSpeakers) -> list[Statement]:
                 speaker_role=entry.roles[0] if entry is not None and entry.roles else None,
                 speaker_type=entry.kind if entry is not None else "person",
                 section="title",
+                speaker_how="headline",
             )
         ]
     return []
