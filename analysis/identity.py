@@ -61,6 +61,10 @@ from analysis.extract.vocab import HONORIFICS, ORG_HEADS, TITLE_NOUNS
 _key = lru_cache(maxsize=1 << 16)(store.speaker_key)
 
 
+DOMINANCE = 5
+MIN_DOMINANT = 10
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -405,6 +409,7 @@ class _Resolver:
         self._cand: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         self._roles_by_root: dict[str, set[str]] = defaultdict(set)
         self._lower_cache: tuple[str, set[str]] = ("", set())
+        self._quoted: Counter[str] | None = None  # statements per corpus speaker
         weight: Counter[tuple[str, str]] = Counter()  # (name, kind) → statements
         for a in locals:
             a.clean = clean_name(a.name, a.kind)
@@ -580,7 +585,27 @@ class _Resolver:
             a.speaker_id, a.how = fits[0], "surname+role"
             a.note = f"{', '.join(sorted(mine))} (of {', '.join(names)})"
             return
+        top = self._dominant(roots)
+        if top is not None:
+            a.speaker_id, a.how = top, "surname, most quoted"
+            a.note = "of " + ", ".join(names)
+            return
         a.how, a.note = "ambiguous", "could be: " + ", ".join(names)
+
+    def _dominant(self, roots: list[str]) -> str | None:
+        """Of several people sharing a surname, the one quoted at least DOMINANCE times as
+        often as each of the others (and MIN_DOMINANT times in all) across the corpus: in
+        2016 campaign news "Trump" alone, in an article naming no other Trump, is Donald
+        Trump, though Melania and Ivanka Trump are quoted too."""
+        if self._quoted is None:
+            self._quoted = Counter()
+            for b in self.locals:
+                self._quoted[self._root(b.key)[0]] += b.statements
+        counts = sorted(((self._quoted[r], r) for r in roots), reverse=True)
+        (best, root), rest = counts[0], counts[1:]
+        if best >= MIN_DOMINANT and all(best >= DOMINANCE * max(n, 1) for n, _ in rest):
+            return root
+        return None
 
     def _cache(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """Candidates and their title words, computed once after the key-level joins."""
@@ -722,7 +747,7 @@ class ApplyReport:
 
     def summary(self) -> str:
         h = self.how
-        auto = ("surname+text", "surname", "surname+role")
+        auto = ("surname+text", "surname", "surname+role", "surname, most quoted")
         text = (
             f"{self.article_speakers} article speakers → {self.speakers} corpus speakers; "
             f"joined automatically: {sum(h[k] for k in auto)} ("

@@ -109,12 +109,15 @@ class NameModel:
         return sum(self.weights.get(x, 0.0) for x in feats)
 
     def probabilities(self, candidates: list[list[str]]) -> list[float]:
-        """Each candidate's probability of being the one meant (a softmax over the scores,
-        with a "none of them" option scored 0, so a field of poor candidates abstains)."""
+        """Each candidate's probability of being the one meant: a softmax over the scores
+        (the conditional logit the pairwise weights fit). A lone plausible candidate is
+        likely; two close ones share the probability, and the pronoun stays unresolved."""
+        if not candidates:
+            return []
         scores = [self.score(f) for f in candidates]
-        top = max([0.0, *scores])
+        top = max(scores)
         exps = [math.exp(s - top) for s in scores]
-        total = sum(exps) + math.exp(-top) * math.exp(self.weights.get("none", 0.0))
+        total = sum(exps)
         return [e / total for e in exps]
 
 

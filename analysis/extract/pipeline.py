@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.extract import debris
 from analysis.extract import nlp as nlp_loader
 from analysis.extract.figures import extract_figures
 from analysis.extract.speakers import ArticleSpeakers
@@ -129,16 +130,26 @@ def extract_texts(nlp: Language, items: Sequence[tuple[str, str, str]]) -> list[
 
     An exception on one article becomes that article's ``Extraction.error``, never the
     batch's: a parse that fails is retried article by article to find the one it was."""
+    blanked = [debris.blank(text) for text, _, _ in items]  # page furniture, offsets kept
     with nlp.memory_zone():
         try:
-            docs = list(nlp.pipe([text for text, _, _ in items], batch_size=max(len(items), 1)))
+            docs = list(nlp.pipe([text for text, _ in blanked], batch_size=max(len(items), 1)))
         except Exception:
             if len(items) == 1:
                 return [_failed(items[0][2], "parse")]
             return [x for item in items for x in extract_texts(nlp, [item])]
+        pairs = zip(docs, items, blanked, strict=True)
         return [
-            _safe_extract(doc, title, aid) for doc, (_, title, aid) in zip(docs, items, strict=True)
+            _with_debris(_safe_extract(doc, title, aid), n)
+            for doc, (_, title, aid), (_, n) in pairs
         ]
+
+
+def _with_debris(ex: Extraction, n: int) -> Extraction:
+    """Count the page debris blanked out before the parse among the article's refusals."""
+    if not n or ex.error is not None:
+        return ex
+    return replace(ex, skipped={**ex.skipped, "page-debris": ex.skipped.get("page-debris", 0) + n})
 
 
 def _safe_extract(doc: Doc, title: str, article_id: str) -> Extraction:

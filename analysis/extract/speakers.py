@@ -268,6 +268,11 @@ class ArticleSpeakers:
         return hits[0] if len(hits) == 1 else None
 
     def _role_of(self, ent: Span) -> str | None:
+        """The role seen with a name, only from a title before it or an appositive, cleaned
+        of words that are not part of a role ("Both President ...", "himself a veteran")."""
+        return _clean_role(self._raw_role(ent))
+
+    def _raw_role(self, ent: Span) -> str | None:
         """Title words before the name ("Russian President") or an appositive ("a doctor")."""
         root = ent.root
         inner = _name_start(ent)
@@ -660,6 +665,28 @@ class ArticleSpeakers:
         return list(self.people)
 
 
+_NOT_ROLE_START = frozenset(
+    "both all each either neither close then also even only just and or but".split()
+)
+
+
+def _clean_role(role: str | None) -> str | None:
+    """A role without leading words that belong to the sentence, not the title; none when
+    what is left starts with a pronoun or is not a phrase of title case or a noun phrase."""
+    if not role:
+        return None
+    words = role.split()
+    while words and words[0].lower().strip(",") in _NOT_ROLE_START:
+        words = words[1:]
+    if not words or words[0].lower() in PRONOUNS or words[0].lower() in (
+        "himself", "herself", "themselves", "itself", "who", "which", "that"
+    ):  # fmt: skip
+        return None
+    if words[0].isupper() and len(words[0]) > 3 and words[0].lower() not in TITLE_NOUNS:
+        return None  # "CLOSE President": page furniture before the title
+    return " ".join(words)
+
+
 _QUANTIFIERS = frozenset(
     "some many most several few other others all both veteran younger older".split()
 )
@@ -696,7 +723,10 @@ def _title_score(p: PersonEntry, mods: list[str], noun: str, proper: list[str]) 
     if not any(_same_stem(noun, w) for w in words):
         return 0
     own_proper = [w for r in p.roles for w in r.split() if w[:1].isupper()]
-    own = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in own_proper}
+    own = {
+        TITLE_ABBREVIATIONS.get(w.lower(), w.lower()).removesuffix("'s").removesuffix("\u2019s")
+        for w in own_proper
+    }
     own -= TITLE_NOUNS
     if proper and own and not any(_same_stem(m, w) for m in proper for w in own):
         return 0  # "the Vastavian president" is not Norland's president
