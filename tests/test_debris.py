@@ -12,18 +12,32 @@ from analysis.extract import debris
 from analysis.extract.pipeline import extract_texts
 
 DEBRIS = [
-    ("The dam opened in 1936. Hide Caption 3 of 12 Photos: Photos: The dam at dusk", "Hide Caption 3 of 12 Photos: Photos:"),
-    ("Crews cleared the road. (Photo: Ana Ruiz, Getty Images) Traffic resumed.", "(Photo: Ana Ruiz, Getty Images)"),
-    ("said Mayor Lena Dahl Lena Marit DahlDahl says bridge will reopen Council backs plan MORE on Friday",
-     "Lena Marit DahlDahl says bridge will reopen Council backs plan MORE"),
-    ("The vote passed.\n\nSign up for Daily Newsletters Manage Newsletters\n\nMore text.",
-     "Sign up for Daily Newsletters Manage Newsletters"),
-    ("Story ends.\n\nCopyright © 2025 The Harbour Ledger, LLC. Click here for reprint permission.",
-     "Copyright © 2025 The Harbour Ledger, LLC. Click here for reprint permission."),
+    (
+        "The dam opened in 1936. Hide Caption 3 of 12 Photos: Photos: The dam at dusk",
+        "Hide Caption 3 of 12 Photos: Photos:",
+    ),
+    (
+        "Crews cleared the road. (Photo: Ana Ruiz, Getty Images) Traffic resumed.",
+        "(Photo: Ana Ruiz, Getty Images)",
+    ),
+    (
+        "said Mayor Lena Dahl Lena Marit DahlDahl says bridge will reopen Council backs plan MORE on Friday",
+        "Lena Marit DahlDahl says bridge will reopen Council backs plan MORE",
+    ),
+    (
+        "The vote passed.\n\nSign up for Daily Newsletters Manage Newsletters\n\nMore text.",
+        "Sign up for Daily Newsletters Manage Newsletters",
+    ),
+    (
+        "Story ends.\n\nCopyright © 2025 The Harbour Ledger, LLC. Click here for reprint permission.",
+        "Copyright © 2025 The Harbour Ledger, LLC. Click here for reprint permission.",
+    ),
     ("First paragraph.\n\nAdvertisement\n\nSecond paragraph.", "Advertisement"),
-    ("First paragraph.\n\nRelated: Port strike enters third week\n\nSecond.",
-     "Related: Port strike enters third week"),
-]  # fmt: skip
+    (
+        "First paragraph.\n\nRelated: Port strike enters third week\n\nSecond.",
+        "Related: Port strike enters third week",
+    ),
+]
 
 PROSE = [
     "Three of the 12 judges said the ruling was wrong.",

@@ -11,48 +11,92 @@ from analysis.records import Statement
 
 CASES = [
     # pronouns: gender from given names, the last person of that gender, quote chains
-    ("Hillary Clinton met Donald Trump in Ohio. \"The plan has failed,\" she said.",
-     "The plan has failed", "Hillary Clinton"),
-    ("Hillary Clinton debated Donald Trump on Monday. Later, Trump spoke to reporters in Ohio. "
-     "\"She is wrong about everything,\" he said.", "She is wrong about everything", "Donald Trump"),
+    (
+        'Hillary Clinton met Donald Trump in Ohio. "The plan has failed," she said.',
+        "The plan has failed",
+        "Hillary Clinton",
+    ),
+    (
+        "Hillary Clinton debated Donald Trump on Monday. Later, Trump spoke to reporters in Ohio. "
+        '"She is wrong about everything," he said.',
+        "She is wrong about everything",
+        "Donald Trump",
+    ),
     pytest.param(
         "Hillary Clinton attacked Donald Trump on Monday. Trump responded on Twitter. "
-        "\"She is wrong about everything,\" he said.", "She is wrong about everything",
-        "Donald Trump", marks=pytest.mark.xfail(strict=True, reason="the small model's NER "
-        "misses this 'Trump' and tags 'Twitter' as a person, who then competes for 'he'"),
+        '"She is wrong about everything," he said.',
+        "She is wrong about everything",
+        "Donald Trump",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the small model's NER "
+            "misses this 'Trump' and tags 'Twitter' as a person, who then competes for 'he'",
+        ),
     ),
-    ("Mayor Lena Dahl opened the bridge. \"We are proud of the crews,\" she said. "
-     "\"They worked through the winter,\" she added.", "They worked through the winter", "Lena Dahl"),
+    (
+        'Mayor Lena Dahl opened the bridge. "We are proud of the crews," she said. '
+        '"They worked through the winter," she added.',
+        "They worked through the winter",
+        "Lena Dahl",
+    ),
     # an honorific tells apart two people sharing a surname
-    ("Hillary Clinton and her husband, Bill Clinton, arrived late. Mrs. Clinton said the race "
-     "would be close.", "the race would be close", "Hillary Clinton"),
+    (
+        "Hillary Clinton and her husband, Bill Clinton, arrived late. Mrs. Clinton said the race "
+        "would be close.",
+        "the race would be close",
+        "Hillary Clinton",
+    ),
     # a middle name, a headline run-on: one person
-    ("Ben Carson Defends Himself\n\nBen Carson spoke on Sunday. Carson said the story was false.",
-     "the story was false", "Ben Carson"),
+    (
+        "Ben Carson Defends Himself\n\nBen Carson spoke on Sunday. Carson said the story was false.",
+        "the story was false",
+        "Ben Carson",
+    ),
     # descriptions the article resolves
-    ("New Jersey Gov. Chris Christie attacked the plan. The New Jersey governor said it would fail.",
-     "it would fail", "Chris Christie"),
-    ("Former Florida Gov. Jeb Bush and Sen. Marco Rubio of Florida debated. The Florida senator "
-     "said the plan was wrong.", "the plan was wrong", "Marco Rubio"),
-    ("Bernie Sanders spoke in Iowa on Sunday. His campaign said the crowd was the largest yet.",
-     "the crowd was the largest yet", "Sanders campaign"),
-    ("A new Gallup poll found that most voters want a change in Washington.",
-     "most voters want a change in Washington", "Gallup poll"),
-    ("Jake Tapper of CNN asked about the deal on Sunday. The network said the full interview "
-     "would air on Monday.", "the full interview would air on Monday", "CNN"),
-]  # fmt: skip
+    (
+        "New Jersey Gov. Chris Christie attacked the plan. The New Jersey governor said it would fail.",
+        "it would fail",
+        "Chris Christie",
+    ),
+    (
+        "Former Florida Gov. Jeb Bush and Sen. Marco Rubio of Florida debated. The Florida senator "
+        "said the plan was wrong.",
+        "the plan was wrong",
+        "Marco Rubio",
+    ),
+    (
+        "Bernie Sanders spoke in Iowa on Sunday. His campaign said the crowd was the largest yet.",
+        "the crowd was the largest yet",
+        "Sanders campaign",
+    ),
+    (
+        "A new Gallup poll found that most voters want a change in Washington.",
+        "most voters want a change in Washington",
+        "Gallup poll",
+    ),
+    (
+        "Jake Tapper of CNN asked about the deal on Sunday. The network said the full interview "
+        "would air on Monday.",
+        "the full interview would air on Monday",
+        "CNN",
+    ),
+]
 
 UNRESOLVED = [
     ("Some Democrats said the plan would cost too much.", "the plan would cost too much"),
     ("Officials said the bridge would reopen on Friday.", "the bridge would reopen on Friday"),
     ("He said the bridge would reopen on Friday.", "the bridge would reopen on Friday"),
     # two governors: "the governor" could be either
-    ("Gov. Chris Christie met Gov. John Kasich. The governor said the talks went well.",
-     "the talks went well"),
+    (
+        "Gov. Chris Christie met Gov. John Kasich. The governor said the talks went well.",
+        "the talks went well",
+    ),
     # a poll with no name in it
-    ("A new poll found that most voters want a change in Washington.",
-     "most voters want a change in Washington"),
-]  # fmt: skip
+    (
+        "A new poll found that most voters want a change in Washington.",
+        "most voters want a change in Washington",
+    ),
+]
 
 
 def _statement(nlp: Language, text: str, words: str) -> Statement:
