@@ -21,7 +21,8 @@ DEBRIS = [
         "(Photo: Ana Ruiz, Getty Images)",
     ),
     (
-        "said Mayor Lena Dahl Lena Marit DahlDahl says bridge will reopen Council backs plan MORE on Friday",
+        "said Mayor Lena Dahl Lena Marit DahlDahl says bridge will reopen Council backs plan "
+        "MORE on Friday",
         "Lena Marit DahlDahl says bridge will reopen Council backs plan MORE",
     ),
     (
@@ -29,7 +30,8 @@ DEBRIS = [
         "Sign up for Daily Newsletters Manage Newsletters",
     ),
     (
-        "Story ends.\n\nCopyright © 2025 The Harbour Ledger, LLC. Click here for reprint permission.",
+        "Story ends.\n\nCopyright © 2025 The Harbour Ledger, LLC. "
+        "Click here for reprint permission.",
         "Copyright © 2025 The Harbour Ledger, LLC. Click here for reprint permission.",
     ),
     ("First paragraph.\n\nAdvertisement\n\nSecond paragraph.", "Advertisement"),

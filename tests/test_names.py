@@ -48,13 +48,15 @@ CASES = [
     ),
     # a middle name, a headline run-on: one person
     (
-        "Ben Carson Defends Himself\n\nBen Carson spoke on Sunday. Carson said the story was false.",
+        "Ben Carson Defends Himself\n\nBen Carson spoke on Sunday. "
+        "Carson said the story was false.",
         "the story was false",
         "Ben Carson",
     ),
     # descriptions the article resolves
     (
-        "New Jersey Gov. Chris Christie attacked the plan. The New Jersey governor said it would fail.",
+        "New Jersey Gov. Chris Christie attacked the plan. "
+        "The New Jersey governor said it would fail.",
         "it would fail",
         "Chris Christie",
     ),
