@@ -37,6 +37,7 @@ import polars as pl
 
 from analysis import export, queries, runs, settings, store
 from analysis.queries import NO_FILTERS, Filters, Freq, SpeakerProfile
+from analysis.records import STATEMENT_KINDS
 
 if TYPE_CHECKING:
     from analysis import identity
@@ -51,7 +52,8 @@ class FilterArgs(TypedDict, total=False):
     speaker: Values  # ids, names or aliases
     topic: Values  # taxonomy or discovered topic ids
     outlet: Values
-    kind: Values  # direct, indirect, mixed, belief, headline
+    # direct, indirect, mixed (the default), position, belief, headline; "all" for every kind
+    kind: Values
     start: dt.date | str  # ISO date, inclusive
     end: dt.date | str
     distinct: bool  # one copy per story (default) or every copy
@@ -131,6 +133,8 @@ class Desk:
         for key, field in (("topic", "topics"), ("outlet", "outlets"), ("kind", "kinds")):
             if key in kw:
                 changes[field] = _tuple(kw[key])  # type: ignore[literal-required]
+        if "kind" in kw:
+            changes["kinds"] = _kinds(changes["kinds"])
         for key in ("start", "end"):
             if key in kw:
                 changes[key] = _date(kw[key])  # type: ignore[literal-required]
@@ -379,6 +383,19 @@ class Desk:
 
 def _tuple(values: Values) -> tuple[str, ...]:
     return (values,) if isinstance(values, str) else tuple(values)
+
+
+def _kinds(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Statement kinds checked against the known ones; ``"all"`` (or nothing) is every kind."""
+    if not values or values == ("all",):
+        return ()
+    unknown = [v for v in values if v not in STATEMENT_KINDS]
+    if unknown:
+        raise ValueError(
+            f"unknown statement kind {unknown[0]!r}: use one of {', '.join(STATEMENT_KINDS)} "
+            "or 'all'"
+        )
+    return values
 
 
 def _date(value: dt.date | str) -> dt.date:

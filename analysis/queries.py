@@ -20,12 +20,15 @@ from typing import Any, Literal
 import polars as pl
 
 from analysis import store
+from analysis.records import DEFAULT_KINDS
 from analysis.store import COUNTS_KEY, GENERIC_HEADS
 
 __all__ = [
     "COUNTS_KEY",
     "GENERIC_HEADS",
+    "LEADERBOARD_KINDS",
     "NO_FILTERS",
+    "SPEAKER_KINDS",
     "SPEAKER_OPTIONS",
     "Filters",
     "Freq",
@@ -44,7 +47,8 @@ class Filters:
     through their earliest-published copy that passes the date and outlet filters (so with an
     outlet filter on, that outlet's copy is the one counted). ``distinct=False`` counts every
     copy. ``topics`` holds taxonomy topic ids and/or discovered topic ids
-    (:mod:`analysis.topic_model`).
+    (:mod:`analysis.topic_model`). ``kinds`` defaults to the statement kinds measured as
+    real statements (:data:`~analysis.records.DEFAULT_KINDS`); ``kinds=()`` shows every kind.
     """
 
     start: dt.date | None = None
@@ -52,7 +56,7 @@ class Filters:
     outlets: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()  # speaker ids
-    kinds: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = DEFAULT_KINDS  # () for every kind, stances and beliefs too
     distinct: bool = True
 
     def where(self, with_statement: bool = True) -> tuple[str, list[Any]]:
@@ -270,10 +274,23 @@ def _over_time_in_topics(db: str | Path, f: Filters, freq: Freq) -> pl.DataFrame
     )
 
 
-def top_speakers(db: str | Path, f: Filters = NO_FILTERS, limit: int = 20) -> pl.DataFrame:
+SPEAKER_KINDS = ("person", "org", "group", "document", "other")
+LEADERBOARD_KINDS = ("person", "org")  # groups ("Democrats") and documents ranked apart
+
+
+def top_speakers(
+    db: str | Path,
+    f: Filters = NO_FILTERS,
+    limit: int = 20,
+    speaker_kinds: tuple[str, ...] = LEADERBOARD_KINDS,
+) -> pl.DataFrame:
     """Most quoted speakers: statements, articles, outlets quoting them, first and last seen,
-    and the role they were most often given. Ties go by name."""
+    and the role they were most often given. Ties go by name. ``speaker_kinds`` (people and
+    organisations by default; ``()`` for all) are the kinds of speaker ranked."""
     where, params = f.on_facts()
+    if speaker_kinds:
+        where += " AND f.speaker_no IN (SELECT speaker_no FROM facts.speakers WHERE kind IN ?)"
+        params = [*params, list(speaker_kinds)]
     # The top ``limit`` first, by a plain count; the distinct counts and the most common role,
     # which cost most, only for them. speaker_no follows the names, so it breaks ties by name.
     return _qf(
@@ -570,6 +587,7 @@ def topic_choices(db: str | Path, f: Filters = NO_FILTERS) -> pl.DataFrame:
     if f == NO_FILTERS:  # every page's topic picker: from the counts per day (10M: ~1.4 s)
         counts = """SELECT topic, sum(statements)::BIGINT AS statements
                     FROM facts.topic_days WHERE topic IS NOT NULL GROUP BY topic"""
+        params = []
     return _qf(
         db,
         f"""SELECT t.topic, t.label, c.statements
@@ -597,14 +615,40 @@ def article(db: str | Path, article_id: str) -> dict[str, Any] | None:
 
 
 def article_statements(db: str | Path, article_id: str) -> pl.DataFrame:
-    return _q(
+    """An article's statements in order, with how each speaker was found (``found``:
+    "he → Vladimir Putin, via 'the Russian leader', paragraph 4 (pronoun model, 0.93)")."""
+    df = _q(
         db,
-        """SELECT statement_id, section, start_char, end_char, fragments, kind, text, cue,
-                  cue_start, cue_end, speaker_mention, speaker_start, speaker_end,
-                  speaker_name AS speaker, speaker_role
-           FROM statements WHERE article_id = ? ORDER BY ordinal""",
+        """SELECT s.statement_id, s.section, s.start_char, s.end_char, s.fragments, s.kind,
+                  s.text, s.cue, s.cue_start, s.cue_end, s.speaker_mention, s.speaker_start,
+                  s.speaker_end, s.speaker_name AS speaker, s.speaker_role, s.speaker_how,
+                  s.speaker_confidence, s.antecedent_start, s.antecedent_end,
+                  a.text AS article_text
+           FROM statements s JOIN articles a USING (article_id)
+           WHERE s.article_id = ? ORDER BY s.ordinal""",
         [article_id],
     )
+    found = [provenance(r) for r in df.iter_rows(named=True)]
+    return df.drop("article_text").with_columns(pl.Series("found", found, pl.String))
+
+
+def provenance(row: dict[str, Any]) -> str | None:
+    """How a statement's speaker was found, as a reporter reads it: the mention, the name
+    shown, the earlier words it was resolved through and their paragraph, and the rule or
+    model (with its confidence)."""
+    mention, name, how = row["speaker_mention"], row["speaker"], row["speaker_how"]
+    if not mention and not how:
+        return None
+    text = row.get("article_text") or ""
+    parts = [f"{mention or '(no mention)'} → {name or 'unresolved'}"]
+    a, b = row.get("antecedent_start"), row.get("antecedent_end")
+    if a is not None and b is not None and 0 <= a < b <= len(text):
+        paragraph = text.count("\n\n", 0, a) + 1
+        parts.append(f"via “{text[a:b]}”, paragraph {paragraph}")
+    conf = row.get("speaker_confidence")
+    if how:
+        parts.append(f"({how}{f', {conf:.2f}' if conf is not None else ''})")
+    return ", ".join(parts[:-1]) + " " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 def article_figures(db: str | Path, article_id: str) -> pl.DataFrame:
@@ -804,6 +848,7 @@ def co_speakers(
     shared with the speaker), statements (theirs in those articles), most shared first.
     """
     where, params = replace(f, speakers=()).on_facts()
+    theirs, their_params = ("", []) if not f.kinds else ("AND list_contains(?, o.kind)", [f.kinds])
     return _qf(
         db,
         f"""WITH me AS (SELECT speaker_no FROM facts.speakers WHERE speaker_id = ?),
@@ -815,11 +860,12 @@ def co_speakers(
                        count(*) AS statements
                 FROM facts.statements o JOIN mine USING (article_no)
                 WHERE o.speaker_no IS NOT NULL AND o.speaker_no <> (SELECT speaker_no FROM me)
+                  {theirs}
                 GROUP BY o.speaker_no)
             SELECT p.speaker_id, p.name AS speaker, c.articles, c.statements
             FROM c JOIN facts.speakers p USING (speaker_no)
             ORDER BY c.articles DESC, c.statements DESC, c.speaker_no LIMIT ?""",
-        [speaker_id, *params, limit],
+        [speaker_id, *params, *their_params, limit],
     )
 
 

@@ -36,7 +36,7 @@ import polars as pl
 import pyarrow as pa
 
 from analysis import settings
-from analysis.records import Article, Extraction, Figure, InputError, Statement
+from analysis.records import DEFAULT_KINDS, Article, Extraction, Figure, InputError, Statement
 
 try:
     import fcntl  # POSIX: the writers' turnstile (see _turnstile)
@@ -1500,7 +1500,7 @@ def query_to_parquet(
 # not know about them: a query checks the signature recorded at the last refresh against the
 # tables (cheap counts and hashes, once per change of the file) and, if they differ, computes
 # the facts on the fly from the tables as CTEs: slower, never wrong.
-FACTS_VERSION = "6"  # bump when FACTS changes, so old facts count as stale
+FACTS_VERSION = "7"  # bump when FACTS changes, so old facts count as stale
 
 # What a figure counts, reduced to its head word so "signed contracts", "signed army
 # contracts" and "contracts" form one series — except for heads too generic to mean one
@@ -1524,8 +1524,8 @@ FACTS: dict[str, str] = {
                 SELECT story_id FROM article_stories WHERE duplicate_of IS NOT NULL)) m
           USING (article_id)
         ORDER BY article_no""",
-    # statements: one copy per story, no other filter (the speaker pickers' order)
-    "speakers": """
+    # statements: one copy per story, the default kinds, no other filter (the pickers' order)
+    "speakers": f"""
         WITH rep AS (
             SELECT article_id FROM facts.articles WHERE story IS NULL
             UNION ALL
@@ -1534,7 +1534,8 @@ FACTS: dict[str, str] = {
         n AS (
             SELECT s.speaker_id, count(*) AS statements
             FROM statements s JOIN rep USING (article_id)
-            WHERE s.speaker_id IS NOT NULL GROUP BY s.speaker_id)
+            WHERE s.speaker_id IS NOT NULL AND s.kind IN {DEFAULT_KINDS!r}
+            GROUP BY s.speaker_id)
         SELECT row_number() OVER (ORDER BY sp.name, sp.speaker_id)::INTEGER AS speaker_no,
                sp.speaker_id, sp.name, sp.kind, coalesce(n.statements, 0) AS statements
         FROM speakers sp LEFT JOIN n USING (speaker_id)
@@ -1570,15 +1571,16 @@ FACTS: dict[str, str] = {
         UNION ALL
         SELECT fa.article_no, x.topic, TRUE
         FROM article_discovered_topics x JOIN facts.articles fa USING (article_id)""",
-    # statements per (day, outlet, topic) counting one copy per story, with no other filter,
+    # statements of the default kinds per (day, outlet, topic) counting one copy per story,
+    # with no other filter,
     # and per (day, outlet) with topic NULL: the Topics page's views before any filter is set
     # (at ten million statements they joined every statement to its topics on each visit)
-    "topic_days": """
+    "topic_days": f"""
         WITH rep AS (
             SELECT f.statement_no, f.published::DATE AS day, f.outlet FROM facts.statements f
-            WHERE f.story IS NULL OR f.article_no IN (
+            WHERE f.kind IN {DEFAULT_KINDS!r} AND (f.story IS NULL OR f.article_no IN (
                 SELECT min(x.article_no) FROM facts.articles x WHERE x.story IS NOT NULL
-                GROUP BY x.story))
+                GROUP BY x.story)))
         SELECT r.day, r.outlet, t.topic, count(*) AS statements
         FROM rep r JOIN facts.statement_topics t USING (statement_no) GROUP BY ALL
         UNION ALL

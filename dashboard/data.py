@@ -29,6 +29,7 @@ from analysis.queries import Filters, Freq, SpeakerProfile
 __all__ = ["CorruptStore", "Filters", "SpeakerProfile", "StoreError", "db_path", "session"]
 
 TTL = 60  # seconds a cached result may be reused
+LEADERBOARD_KINDS = queries.LEADERBOARD_KINDS
 session = store.session  # one connection for the queries of a page run (app.py)
 SPEAKER_OPTIONS = queries.SPEAKER_OPTIONS  # the most quoted speakers a picker lists
 SEARCH_PAGE = queries.SEARCH_PAGE  # matches per page of a statement search
@@ -102,8 +103,10 @@ def statements_over_time(f: Filters, freq: Freq = "week", by: str | None = "topi
     return df.with_columns(pl.col("group").replace(topic_choices()))
 
 
-def top_speakers(f: Filters, limit: int = 20) -> pl.DataFrame:
-    return _cached("top_speakers", f, limit=limit)
+def top_speakers(
+    f: Filters, limit: int = 20, speaker_kinds: tuple[str, ...] = queries.LEADERBOARD_KINDS
+) -> pl.DataFrame:
+    return _cached("top_speakers", f, limit=limit, speaker_kinds=speaker_kinds)
 
 
 def outlets(f: Filters) -> pl.DataFrame:

@@ -14,12 +14,19 @@ from typing import Any
 
 import streamlit as st
 
+from analysis.records import DEFAULT_KINDS, STATEMENT_KINDS
 from dashboard import data
 from dashboard.data import Filters
 
 STATE_KEY = "filters"  # the current Filters, for the pages
 FIND = "find_speaker"  # the sidebar's speaker search (not kept in the URL)
-KEYS = ("dates", "outlet", "topic", "speaker")
+KEYS = ("dates", "outlet", "topic", "speaker", "kind")
+KIND_HELP = (
+    "Read by hand on 360 stored rows of real news, direct quotes were real statements 98% of "
+    "the time, indirect and mixed ~80%, stances (position: 'endorsed', 'wants to') 33% and "
+    "beliefs 19%; those two are left out unless picked here. "
+    "Empty: every kind."
+)
 
 
 def sidebar() -> Filters:
@@ -33,6 +40,10 @@ def sidebar() -> Filters:
         )
         topics = _labelled("Topics", data.topic_choices(), "topic")
         speakers = _labelled("Speakers", speaker_options("speaker"), "speaker")
+        kinds = st.multiselect(
+            "Statement kinds", list(STATEMENT_KINDS), default=list(DEFAULT_KINDS), key="kind",
+            bind="query-params", help=KIND_HELP,
+        )  # fmt: skip
         if data.more_speakers():
             st.text_input(
                 "Find a speaker", key=FIND, placeholder="A name or part of one",
@@ -40,7 +51,7 @@ def sidebar() -> Filters:
                 "People whose name or alias contains these letters join them, first.",
             )  # fmt: skip
         st.button("Reset filters", on_click=_reset, args=(lo, hi), width="stretch")
-    f = Filters(start, end, tuple(outlets), tuple(topics), tuple(speakers))
+    f = Filters(start, end, tuple(outlets), tuple(topics), tuple(speakers), tuple(kinds))
     st.session_state[STATE_KEY] = f
     return f
 
@@ -99,5 +110,6 @@ def _reset(lo: dt.date | None, hi: dt.date | None) -> None:
     for key in ("outlet", "topic", "speaker"):
         st.session_state[key] = []
     st.session_state[FIND] = ""
+    st.session_state["kind"] = list(DEFAULT_KINDS)
     if lo is not None and hi is not None:
         st.session_state["dates"] = (lo, hi)

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import queries, settings, store
 from analysis.ingest import ingest
 from analysis.queries import Filters
+from analysis.records import DEFAULT_KINDS
 from dashboard import data, filters
 from dashboard.highlight import Mark, escape, highlight
 from dashboard.ui import picked
@@ -519,9 +520,10 @@ def _raw(db: Path) -> pl.DataFrame:
     the tables, for checking the aggregating queries by hand."""
     return store.query(
         db,
-        """SELECT s.statement_id, s.speaker_id, s.article_id, a.outlet, a.published, st.topic
+        f"""SELECT s.statement_id, s.speaker_id, s.article_id, a.outlet, a.published, st.topic
            FROM statements s JOIN articles a USING (article_id)
-           LEFT JOIN statement_topics st USING (statement_id)""",
+           LEFT JOIN statement_topics st USING (statement_id)
+           WHERE s.kind IN {DEFAULT_KINDS!r}""",
     )
 
 
@@ -605,9 +607,9 @@ def test_search_scores_are_the_fts_extensions_bm25(built_db: Path, words: str) -
     ours = queries.statements(built_db, search=words, limit=10_000)
     theirs = store.query(
         built_db,
-        """SELECT statement_id, score FROM (
+        f"""SELECT statement_id, score FROM (
                SELECT statement_id, fts_main_statements.match_bm25(statement_id, ?) AS score
-               FROM statements) WHERE score IS NOT NULL""",
+               FROM statements WHERE kind IN {DEFAULT_KINDS!r}) WHERE score IS NOT NULL""",
         [words],
     )
     got = dict(ours.select("statement_id", "score").iter_rows())

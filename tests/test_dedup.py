@@ -21,6 +21,7 @@ import pytest
 from analysis import dedup, queries, store
 from analysis.cli import main
 from analysis.ingest import ingest
+from analysis.records import DEFAULT_KINDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ALL = queries.Filters(distinct=False)
@@ -55,8 +56,9 @@ def _write(path: Path, rows: list[dict]) -> Path:
 
 
 def _statements(db: Path, ids: list[str]) -> int:
-    sql = "SELECT count(*) FROM statements WHERE list_contains(?, article_id)"
-    return int(store.query(db, sql, [ids]).item())
+    """Statements of the kinds the views show by default, in these articles."""
+    sql = "SELECT count(*) FROM statements WHERE list_contains(?, article_id) AND kind IN ?"
+    return int(store.query(db, sql, [ids, list(DEFAULT_KINDS)]).item())
 
 
 # ------------------------------------------------------------------------------ units

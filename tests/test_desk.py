@@ -19,6 +19,7 @@ from analysis import queries, store
 from analysis.cli import SAMPLE_DIR, main
 from analysis.desk import Desk
 from analysis.ingest import ingest
+from analysis.records import DEFAULT_KINDS
 from analysis.topic_model import discover_topics
 
 EXPECTED = json.loads((SAMPLE_DIR / "expected.json").read_text(encoding="utf-8"))
@@ -211,7 +212,7 @@ def test_discovered_topics_are_stored_beside_the_taxonomy(desk: Desk, db: Path) 
         "SELECT DISTINCT article_id FROM article_discovered_topics WHERE topic = ?",
         [first["topic"]],
     )["article_id"].to_list()
-    by_topic = desk.statements(topic=first["topic"], limit=10_000)
+    by_topic = desk.statements(topic=first["topic"], kind="all", limit=10_000)
     assert set(by_topic["article_id"]) <= set(articles)
     assert (
         by_topic.height
@@ -219,6 +220,8 @@ def test_discovered_topics_are_stored_beside_the_taxonomy(desk: Desk, db: Path) 
             db, "SELECT count(*) FROM statements WHERE list_contains(?, article_id)", [articles]
         ).item()
     )
+    shown = desk.statements(topic=first["topic"], limit=10_000)  # the default kinds
+    assert 0 < shown.height < by_topic.height and set(shown["kind"]) <= set(DEFAULT_KINDS)
     timeline = desk.timeline(freq="month", by="discovered")
     assert set(timeline["group"]) <= set(found["topic"])
 
@@ -266,3 +269,38 @@ def test_speaker_rules_and_corpus_speakers_through_the_desk(db: Path, tmp_path: 
     assert set(desk.ambiguous_speakers().columns) >= {"name", "note"}
     with pytest.raises(store.StoreError, match="read_only=False"):
         Desk.open(path).apply_speaker_rules(rules)
+
+
+def test_default_views_leave_stances_and_beliefs_out_and_say_how_to_bring_them_back(
+    desk: Desk,
+) -> None:
+    shown = desk.statements(limit=10_000)
+    every = desk.statements(kind="all", limit=10_000)
+    assert set(shown["kind"]) == set(DEFAULT_KINDS)
+    assert {"position", "belief"} <= set(every["kind"])
+    assert desk.overview()["statements"] == shown.height < every.height
+    assert desk.overview(kind="all")["statements"] == every.height
+    stances = desk.statements(kind="position", limit=10_000)
+    assert stances.height and set(stances["kind"]) == {"position"}
+    with pytest.raises(ValueError, match=r"unknown statement kind 'quote'.*'all'"):
+        desk.statements(kind="quote")
+
+
+def test_leaderboard_ranks_people_and_organisations_unless_asked(db: Path) -> None:
+    board = queries.top_speakers(db, limit=100)
+    assert set(board["kind"]) <= {"person", "org"}
+    everyone = queries.top_speakers(db, limit=100, speaker_kinds=())
+    assert set(everyone["kind"]) - {"person", "org"}  # the sample quotes groups or documents
+
+
+def test_article_statements_say_how_each_speaker_was_found(db: Path) -> None:
+    found = store.query(
+        db,
+        """SELECT article_id FROM statements WHERE antecedent_start IS NOT NULL
+           ORDER BY statement_id LIMIT 1""",
+    ).item()
+    rows = queries.article_statements(db, found).filter(pl.col("found").str.contains(" via “"))
+    assert rows.height
+    row = rows.row(0, named=True)
+    assert row["found"].startswith(f"{row['speaker_mention']} → {row['speaker']}, via “")
+    assert "paragraph" in row["found"] and row["speaker_how"] in row["found"]

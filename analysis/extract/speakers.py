@@ -378,8 +378,8 @@ class ArticleSpeakers:
             entry = self._org_alias(head, span)
             if entry is not None:
                 return self._out(span, entry, None)
-            named = any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in span)
-            if named or low in SELF_NAMED_ORGS:
+            by_name = any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in span)
+            if by_name or low in SELF_NAMED_ORGS:
                 cut = next((t.i for t in span if t.text == "," or t.tag_ == "WDT"), span.end)
                 name = _clean_name(self.doc[span.start : max(cut, head.i + 1)])
                 return self._out(span, PersonEntry(name, "org", span.start_char, {name}), None)

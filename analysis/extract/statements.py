@@ -49,8 +49,10 @@ from analysis.extract.vocab import (
     POSITION_VERBS,
     PRONOUNS,
     QUOTE_VERBS,
+    REPORTING_NOUNS,
     REPORTING_VERBS,
     SOURCE_NOUNS,
+    SPEECH_CUES,
     TITLE_NOUNS,
 )
 from analysis.records import Statement, StatementKind
@@ -618,11 +620,20 @@ def _learned(
 
 
 def _learned_kind(c: cue_model.Candidate, index: _Index, s: int, e: int) -> StatementKind:
+    lemma = c.head.lemma_.lower()
+    if lemma in BELIEF_VERBS:
+        return "belief"
+    if not _speech_cue(c.head):
+        return "position"  # "X wants to ...", "the truth is that ...": no saying reported
     if any(a < e and b > s for a, b, _ in index.frags):
         return "mixed"
-    if c.head.lemma_.lower() in BELIEF_VERBS:
-        return "belief"
     return "indirect" if c.rel in ("ccomp", "acl") else "position"
+
+
+def _speech_cue(cue: Token) -> bool:
+    """Whether ``cue`` reports something said, written or found (:data:`SPEECH_CUES`)."""
+    lemma = cue.lemma_.lower()
+    return lemma in SPEECH_CUES or lemma in REPORTING_NOUNS or cue.lower_ in REPORTING_NOUNS
 
 
 def _depth(tok: Token) -> int:
@@ -686,10 +697,12 @@ def _is_question(tok: Token) -> bool:
 
 
 def _kind(verb: Token, index: _Index, start: int, end: int) -> StatementKind:
-    if any(s < end and e > start for s, e, _ in index.frags):
-        return "mixed"
     if verb.lemma_.lower() in BELIEF_VERBS:
         return "belief"
+    if not _speech_cue(verb):
+        return "position"  # "X plans to ...", "X seeks to ...": a stance, not a statement
+    if any(s < end and e > start for s, e, _ in index.frags):
+        return "mixed"
     clausal = any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
     if verb.lemma_.lower() in (POSITION_VERBS | LEARNED_CUES) and not clausal:
         return "position"

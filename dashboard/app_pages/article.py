@@ -41,8 +41,14 @@ st.subheader("Statements")
 ui.table(
     said,
     "article-statements",
-    ["speaker", "speaker_role", "kind", "cue", "text", "section"],
+    ["speaker", "speaker_role", "kind", "cue", "text", "found", "section"],
     empty="No statements were found in this article.",
+    config={"found": st.column_config.TextColumn("How the speaker was found", width="large")},
+)
+st.caption(
+    "How the speaker was found: the words naming the source → the name shown, the earlier "
+    "words a pronoun or description was resolved through, and the rule or model with its "
+    "confidence. 'unresolved' means quotedesk would not guess."
 )
 st.subheader("Figures")
 ui.table(

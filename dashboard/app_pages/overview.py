@@ -10,6 +10,7 @@ from dataclasses import replace
 import streamlit as st
 
 from analysis import charts
+from analysis.records import STATEMENT_KINDS
 from dashboard import data, filters, highlight, ui
 
 METRICS = {
@@ -20,11 +21,25 @@ METRICS = {
     "outlets": "Outlets",
 }
 
+
+def _others(f: filters.Filters) -> list[str]:
+    return [k for k in STATEMENT_KINDS if k not in f.kinds]
+
+
 st.title("Who said what")
 f = filters.current()
 counts = data.overview(f)
 for col, (key, label) in zip(st.columns(len(METRICS)), METRICS.items(), strict=True):
     col.metric(label, f"{counts[key]:,}", border=True)
+
+if f.kinds:  # say what the default views leave out, and how to bring it back
+    hidden = data.overview(replace(f, kinds=()))["statements"] - counts["statements"]
+    if hidden:
+        st.caption(
+            f"{hidden:,} more extracted rows of other kinds ({', '.join(_others(f))}) are left "
+            "out: most are stances or the writer's own words, not statements. Pick them under "
+            "Statement kinds in the sidebar."
+        )
 
 if not counts["statements"]:
     st.info("No statements match these filters. Widen the dates or clear a filter.")

@@ -16,7 +16,20 @@ from dashboard import data, filters, highlight, ui
 BOARD = ["speaker", "role", "kind", "statements", "articles", "outlets", "first_seen", "last_seen"]
 SHARE = st.column_config.NumberColumn("Share", format="percent")
 RANKED, PROFILE = "Most quoted", "Profile"
+KIND_LABELS = {
+    "person": "People",
+    "org": "Organisations",
+    "group": "Groups",
+    "document": "Documents",
+    "other": "Other",
+}
+SPEAKER_KINDS = tuple(KIND_LABELS)
+LEADERBOARD = data.LEADERBOARD_KINDS
 VIEW = "view"  # the tabs' key, and their URL parameter
+
+
+def _kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind)
 
 
 def _open_picked(chart_key: str) -> None:
@@ -130,10 +143,18 @@ ranked, profiled = st.tabs(
     [RANKED, PROFILE], key=VIEW, bind="query-params", on_change="rerun",
     default=PROFILE if asked else RANKED,
 )  # fmt: skip
-board = data.top_speakers(f, limit=50)
 if ranked.open:
     with ranked:
+        kinds: list[str] = st.pills(
+            "Kinds of speaker", list(KIND_LABELS), default=list(LEADERBOARD), key="speaker_kinds",
+            bind="query-params", selection_mode="multi", format_func=_kind_label,
+            help="Groups ('Democrats', 'voters') and documents ('the report') are ranked only "
+            "when picked here.",
+        )  # fmt: skip
+        board = data.top_speakers(f, limit=50, speaker_kinds=tuple(kinds) or SPEAKER_KINDS)
         _ranked(board)
+else:
+    board = data.top_speakers(f, limit=50)
 if profiled.open:
     with profiled:
         _profile(f, board)

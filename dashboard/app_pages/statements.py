@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import get_args
-
 import streamlit as st
 
-from analysis.records import StatementKind
 from dashboard import data, filters, ui
 
 LIMIT = 500  # newest statements listed without a search
@@ -31,7 +27,7 @@ def _first_page() -> None:
 
 
 st.title("Statements")
-search_col, kind_col, page_col = st.columns([6, 4, 1])
+search_col, page_col = st.columns([10, 1])
 search = search_col.text_input(
     "Search statements and speakers",
     key="q",
@@ -39,10 +35,7 @@ search = search_col.text_input(
     placeholder="e.g. vaccine, shutdown, Pelosi",
     on_change=_first_page,
 )
-kinds = kind_col.multiselect(
-    "Kind", list(get_args(StatementKind)), key="kind", bind="query-params", on_change=_first_page
-)
-f = replace(filters.current(), kinds=tuple(kinds))
+f = filters.current()
 if search.strip():
     # Matches come a page at a time: each shown match is read on its own, wherever it lies
     # in the store, so a page of 100 stays fast at ten million statements.

@@ -3,6 +3,8 @@
     python tests/gold/statements_check/draw.py build   # ingest the drawn AllSides articles
     python tests/gold/statements_check/draw.py rows    # the drawn statements, with context,
                                                        # to /tmp/statements_check/rows.jsonl
+    python tests/gold/statements_check/draw.py report  # the judgements against the store
+                                                       # the current extractor built
 
 120 AllSides articles (articles-5k, ids sorted, shuffled with random.Random(20261209)) are
 ingested into a store by the real `quotedesk ingest`; 360 of their stored statements are drawn
@@ -74,8 +76,8 @@ def rows() -> None:
             if r["section"] == "title":
                 r["context"] = r["title"]
             else:
-                para_start = text.rfind("\n\n", 0, s)
-                para_start = max(0, text.rfind("\n\n", 0, max(para_start, 0))) if para_start > 0 else 0
+                prev = text.rfind("\n\n", 0, s)  # the paragraph before the statement's too
+                para_start = max(0, text.rfind("\n\n", 0, prev)) if prev > 0 else 0
                 para_end = text.find("\n\n", e)
                 r["context"] = text[para_start : para_end if para_end > 0 else len(text)]
                 r["earlier"] = text[max(0, para_start - 1500) : para_start]
@@ -83,5 +85,51 @@ def rows() -> None:
     print(f"{len(picked)} of {len(all_rows)} statements → {out}")
 
 
+def report() -> None:
+    """The judgements against the store as the current extractor builds it (``build`` first):
+    per kind, and for the rows the default views show. A judged row is found again by its
+    article and offsets; a row the extractor no longer stores counts as gone."""
+    sys.path.insert(0, str(ROOT))
+    from analysis import store
+    from analysis.records import DEFAULT_KINDS
+
+    judged = [json.loads(x) for x in (HERE / "judgements.jsonl").open(encoding="utf-8")]
+    now = store.query(
+        WORK / "check.duckdb",
+        "SELECT article_id, start_char, end_char, kind, speaker_name FROM statements",
+    )
+    kinds = {(r[0], r[1], r[2]): (r[3], r[4]) for r in now.iter_rows()}
+    table: dict[str, list[dict]] = {}
+    for r in judged:
+        kind, _ = kinds.get((r["article_id"], r["start_char"], r["end_char"]), ("gone", None))
+        r["kind_now"] = kind
+        table.setdefault(kind, []).append(r)
+    print(f"{'kind now':<10} {'rows':>5} {'real':>6} {'wrong name':>11} {'usable':>7}")
+    for kind, rs in sorted(table.items(), key=lambda kv: -len(kv[1])):
+        print(_line(kind, rs))
+    shown = [r for r in judged if r["kind_now"] in DEFAULT_KINDS]
+    print(_line("default", shown))
+    hidden = [r for r in judged if r["kind_now"] not in DEFAULT_KINDS and r["kind_now"] != "gone"]
+    real_hidden = sum(r["real"] == "statement" for r in hidden)
+    print(f"hidden by default: {len(hidden)} rows, {real_hidden} of them real statements")
+
+
+def _line(label: str, rs: list[dict]) -> str:
+    """rows, % real statements, % real statements with a wrong name (of all rows), % usable."""
+    n = len(rs) or 1
+    real = sum(r["real"] == "statement" for r in rs)
+    wrong = sum(r["real"] == "statement" and r["speaker"] == "wrong" for r in rs)
+    usable = sum(
+        r["real"] == "statement"
+        and r["speaker"] in ("right", "none_ok")
+        and r["boundaries"] == "ok"
+        for r in rs
+    )
+    return (
+        f"{label:<10} {len(rs):>5} {100 * real / n:>5.1f}% {100 * wrong / n:>10.1f}% "
+        f"{100 * usable / n:>6.1f}%"
+    )
+
+
 if __name__ == "__main__":
-    {"build": build, "rows": rows}[sys.argv[1]]()
+    {"build": build, "rows": rows, "report": report}[sys.argv[1]]()
