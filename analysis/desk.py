@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack
 
 import polars as pl
 
-from analysis import export, queries, runs, settings, store
+from analysis import export, queries, runs, store
 from analysis.queries import NO_FILTERS, Filters, Freq, SpeakerProfile
 
 if TYPE_CHECKING:
@@ -97,7 +97,8 @@ class Desk:
         read_only: bool = True,
         cache_dir: str | Path | None = None,
     ) -> Desk:
-        """Open the store at ``path`` (default: ``$QUOTEDESK_DB``).
+        """Open the store at ``path`` (default: ``$QUOTEDESK_DB``, else the sample database,
+        built from data/sample/ if it is missing).
 
         Read-only (the default), a missing, foreign or older store raises
         :class:`~analysis.store.StoreError` with what to do. ``read_only=False`` creates the
@@ -107,7 +108,11 @@ class Desk:
 
         >>> desk = Desk.open("data/sample.duckdb")  # doctest: +SKIP
         """
-        desk = cls(path or settings.get("db"), read_only, Path(cache_dir) if cache_dir else None)
+        if path is None:  # $QUOTEDESK_DB, else the sample (built on first use)
+            from analysis import sample
+
+            path = sample.default_store()
+        desk = cls(path, read_only, Path(cache_dir) if cache_dir else None)
         if read_only:
             store.info(desk.path)
         else:
