@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -149,7 +150,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     gold = Path(args.gold_dir) if args.gold_dir else shared / "gold" / "polnear"
     scorer = Path(args.scorer) if args.scorer else shared / "eval" / "score.py"
     cache = Path(args.cache) if args.cache else None
-    result = run(gold, args.split, Path(args.out), scorer, n_process=args.processes, cache=cache)
+    with tempfile.TemporaryDirectory(prefix="quotedesk-eval-") as tmp:
+        # the predictions are kept only when asked for (--out): nothing left in the cwd
+        out = Path(args.out) if args.out else Path(tmp) / "predictions.jsonl"
+        result = run(gold, args.split, out, scorer, n_process=args.processes, cache=cache)
     print(result.tables)
     if args.split in ("train", "dev") and not args.spans_only:
         from analysis import names_eval
@@ -163,7 +167,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(names_eval.format_tables(names))
     print(
         f"{result.articles} articles, {result.words:,} words in {result.seconds:.1f}s "
-        f"({result.words_per_second:,.0f} words/s); predictions → {result.predictions}"
+        f"({result.words_per_second:,.0f} words/s)"
+        + (f"; predictions → {result.predictions}" if args.out else "")
     )
     return 0
 
@@ -437,7 +442,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--gold-dir", default=None, help="default: $QUOTEDESK_SHARED/gold/polnear")
     s.add_argument("--scorer", default=None, help="default: $QUOTEDESK_SHARED/eval/score.py")
     s.add_argument("--split", default="dev", choices=["train", "dev", "all"])
-    s.add_argument("--out", default="predictions.jsonl", help="predictions file to write")
+    s.add_argument(
+        "--out", default=None, help="also keep the predictions in this JSONL file (default: not)"
+    )
     s.add_argument(
         "--spans-only",
         action="store_true",
