@@ -49,7 +49,7 @@ class FilterArgs(TypedDict, total=False):
     """Keyword filters every query method accepts."""
 
     speaker: Values  # ids, names or aliases
-    topic: Values  # taxonomy or discovered topic ids
+    topic: Values  # taxonomy or discovered topic ids or labels, any case
     outlet: Values
     kind: Values  # direct, indirect, mixed, belief, headline
     start: dt.date | str  # ISO date, inclusive
@@ -133,7 +133,9 @@ class Desk:
         changes: dict[str, Any] = {}
         if "speaker" in kw:
             changes["speakers"] = queries.resolve_speakers(self.path, _tuple(kw["speaker"]))
-        for key, field in (("topic", "topics"), ("outlet", "outlets"), ("kind", "kinds")):
+        if "topic" in kw:  # an id or a label ("health", "Health"); unknown ones refused
+            changes["topics"] = queries.resolve_topics(self.path, _tuple(kw["topic"]))
+        for key, field in (("outlet", "outlets"), ("kind", "kinds")):
             if key in kw:
                 changes[field] = _tuple(kw[key])  # type: ignore[literal-required]
         for key in ("start", "end"):
