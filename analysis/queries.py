@@ -32,7 +32,7 @@ __all__ = [
     "SpeakerProfile",
 ]
 
-Freq = Literal["day", "week", "month", "year"]
+Freq = Literal["day", "week", "month", "quarter", "year"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -658,7 +658,7 @@ def speaker_profile(db: str | Path, speaker_id: str) -> SpeakerProfile | None:
 
 
 # ------------------------------------------------------------ topics and co-quotation
-_FREQS: tuple[Freq, ...] = ("day", "week", "month", "year")
+_FREQS: tuple[Freq, ...] = ("day", "week", "month", "quarter", "year")
 
 
 def _topic_scope(f: Filters) -> tuple[str, list[Any]]:
