@@ -14,11 +14,15 @@ The frames come from the queries, which aggregate or page everything else.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import polars as pl
 import vl_convert as vlc
+
+if TYPE_CHECKING:
+    from analysis.queries import Freq
 
 __all__ = [
     "PALETTE",
@@ -27,6 +31,7 @@ __all__ = [
     "co_speakers",
     "empty",
     "figure_history",
+    "freq_for_span",
     "outlets",
     "statements_over_time",
     "to_png",
@@ -126,18 +131,33 @@ def statements_over_time(
     if df.is_empty():
         return empty("No statements for these filters.")
     unit, label, fmt = _PERIODS[freq]
+    tick_unit, tick_fmt = _TICKS[freq]
     pick = alt.selection_point(fields=["group"], bind="legend", name="group_pick")
     single = df["group"].n_unique() == 1
     color = (
         alt.value(PALETTE["bar"])
         if single
-        else alt.Color("group:N", title=None, sort="-y", legend=alt.Legend(symbolLimit=12))
+        else alt.Color(
+            "group:N", title=None, sort="-y", legend=alt.Legend(symbolLimit=12, labelLimit=280)
+        )
     )
     return (
         alt.Chart(df, title=title)
         .mark_bar()
         .encode(
-            x=alt.X(f"{unit}(period):T", title=None, axis=alt.Axis(format=fmt, labelAngle=0)),
+            x=alt.X(
+                f"{unit}(period):T",
+                title=None,
+                # one label per tick interval, and none drawn over another
+                axis=alt.Axis(
+                    format=tick_fmt,
+                    labelAngle=0,
+                    labelOverlap=True,
+                    labelSeparation=8,
+                    labelFlush=True,
+                    tickCount=alt.TimeIntervalStep(interval=tick_unit, step=1),
+                ),
+            ),
             y=alt.Y("sum(statements):Q", title="Statements"),
             color=color,
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.25)),
@@ -157,8 +177,37 @@ _PERIODS: dict[str, tuple[str, str, str]] = {
     "day": ("utcyearmonthdate", "Day", "%d %b %y"),
     "week": ("utcyearweek", "Week of", "%d %b %y"),
     "month": ("utcyearmonth", "Month", "%b %Y"),
+    "quarter": ("utcyearquarter", "Quarter", "Q%q %Y"),
     "year": ("utcyear", "Year", "%Y"),
 }
+# The axis of bars per period: ticks at this interval, labelled in this format.
+_TICKS: dict[str, tuple[Any, str]] = {
+    "day": ("day", "%d %b"),
+    "week": ("month", "%b %Y"),
+    "month": ("month", "%b %Y"),
+    "quarter": ("year", "%Y"),
+    "year": ("year", "%Y"),
+}
+# The longest span (days) drawn at each granularity, finest first: about 90 days, 80 weeks,
+# 5 years of months and 20 of quarters, so a chart has 12 to 90 bars, none a hairline.
+_SPANS: tuple[tuple[int, Freq], ...] = (
+    (92, "day"),
+    (560, "week"),
+    (5 * 366, "month"),
+    (20 * 366, "quarter"),
+)
+
+
+def freq_for_span(start: dt.date | None, end: dt.date | None) -> Freq:
+    """The granularity (day, week, month, quarter, year) for bars over ``start``..``end``.
+
+    >>> freq_for_span(dt.date(2012, 1, 1), dt.date(2020, 6, 30))
+    'quarter'
+    """
+    if start is None or end is None:
+        return "week"
+    days = (end - start).days
+    return next((freq for longest, freq in _SPANS if days <= longest), "year")
 
 
 def _date(field: str, title: str, fmt: str = "%d %b %Y") -> alt.Tooltip:

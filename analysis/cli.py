@@ -9,14 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from analysis import settings
 
-SAMPLE_DIR = settings.PROJECT_ROOT / "data" / "sample"
+SAMPLE_DIR = settings.PROJECT_ROOT / "data" / "sample"  # tests point it elsewhere
 
 
 def _db_default() -> str:
@@ -60,26 +62,65 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
+    from analysis import sample
+
     db = Path(args.db).resolve()
+    if db == sample.sample_path().resolve():  # the sample: built on first use
+        sample.ensure(db)
     if not db.is_file():
         print(f"error: no database at {db}; build one with `quotedesk ingest`", file=sys.stderr)
         return 2
     app = settings.PROJECT_ROOT / "dashboard" / "app.py"
-    env = {**os.environ, "QUOTEDESK_DB": str(db)}
+    # Always headless to Streamlit: otherwise its first run asks for an e-mail address on the
+    # terminal (and exits 255 without one, under nohup or CI) and shows an "install skills"
+    # toast over the page. The browser is opened by us instead, when there is one to open.
+    env = {**os.environ, "QUOTEDESK_DB": str(db), "STREAMLIT_SERVER_HEADLESS": "true"}
     hosts = allowed_hosts(args.allowed_host)
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.port", str(args.port), "--server.address", args.address,
-        "--server.headless", "true" if args.headless else "false",
+        "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
         # DNS rebinding: a page on another name pointed at this machine is refused
         *(x for host in hosts for x in ("--server.allowedHosts", host)),
     ]  # fmt: skip
-    print(f"dashboard on http://{args.address}:{args.port} for {db}", flush=True)
+    host = f"[{args.address}]" if ":" in args.address else args.address
+    url = f"http://{host}:{args.port}"
+    print(f"dashboard on {url} for {db} (Ctrl+C stops it)", flush=True)
+    if not args.headless and can_open_browser():
+        subprocess.Popen(  # waits for the server, opens the page, exits
+            [sys.executable, "-c", f"from analysis.cli import open_when_up; open_when_up({url!r})"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
     # Streamlit reads .streamlit/config.toml from the working directory; exec so that
     # stopping `quotedesk dashboard` stops the server too.
     os.chdir(app.parent)
     os.execve(sys.executable, cmd, env)
+
+
+def can_open_browser() -> bool:
+    """A person at a terminal with a display: not CI, nohup or a service."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()) or os.environ.get("CI"):
+        return False
+    return sys.platform in ("darwin", "win32") or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def open_when_up(url: str, timeout: float = 60.0) -> None:
+    """Open ``url`` in the default browser once the dashboard answers its health check."""
+    import urllib.request
+    import webbrowser
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    webbrowser.open(url)
+                    return
+        except OSError:
+            time.sleep(0.3)
 
 
 def allowed_hosts(extra: Sequence[str] = ()) -> list[str]:
@@ -90,26 +131,14 @@ def allowed_hosts(extra: Sequence[str] = ()) -> list[str]:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    from analysis.ingest import ingest
+    from analysis import sample
 
     db = Path(args.db)
-    if db.exists() and not args.force:
-        print(f"{db} exists (use --force to rebuild)")
+    if not args.force and not sample.is_stale(db, SAMPLE_DIR):
+        sample.ensure(db)  # an older schema or stale facts: brought up to date
+        print(f"{db} exists and is up to date (use --force to rebuild)")
         return 0
-    # built beside it and moved into place only when whole: a failed build never leaves a
-    # half-built sample that a later run would take for a good one
-    part = db.with_name(db.name + ".building")
-    for p in (part, Path(f"{part}.wal")):
-        p.unlink(missing_ok=True)
-    try:
-        report = ingest([SAMPLE_DIR / "articles.jsonl", SAMPLE_DIR / "extra"], part, progress=False)
-        if not report.ok:
-            raise RuntimeError("the sample has input errors: " + report.summary())
-        os.replace(part, db)
-        Path(f"{db}.wal").unlink(missing_ok=True)
-    finally:
-        for p in (part, Path(f"{part}.wal"), part.with_name(part.name + ".lock")):
-            p.unlink(missing_ok=True)
+    report = sample.build(db, SAMPLE_DIR)
     print(f"sample database {db}: " + report.summary())
     return 0
 
@@ -121,7 +150,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     gold = Path(args.gold_dir) if args.gold_dir else shared / "gold" / "polnear"
     scorer = Path(args.scorer) if args.scorer else shared / "eval" / "score.py"
     cache = Path(args.cache) if args.cache else None
-    result = run(gold, args.split, Path(args.out), scorer, n_process=args.processes, cache=cache)
+    with tempfile.TemporaryDirectory(prefix="quotedesk-eval-") as tmp:
+        # the predictions are kept only when asked for (--out): nothing left in the cwd
+        out = Path(args.out) if args.out else Path(tmp) / "predictions.jsonl"
+        result = run(gold, args.split, out, scorer, n_process=args.processes, cache=cache)
     print(result.tables)
     if args.split in ("train", "dev") and not args.spans_only:
         from analysis import names_eval
@@ -135,7 +167,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(names_eval.format_tables(names))
     print(
         f"{result.articles} articles, {result.words:,} words in {result.seconds:.1f}s "
-        f"({result.words_per_second:,.0f} words/s); predictions → {result.predictions}"
+        f"({result.words_per_second:,.0f} words/s)"
+        + (f"; predictions → {result.predictions}" if args.out else "")
     )
     return 0
 
@@ -370,7 +403,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--db", default=_db_default(), help="DuckDB file (default: %(default)s)")
     s.add_argument("--port", type=int, default=8501)
     s.add_argument("--address", default="127.0.0.1", help="interface to serve on")
-    s.add_argument("--headless", action="store_true", help="do not open a browser")
+    s.add_argument(
+        "--headless",
+        action="store_true",
+        help="do not open a browser (none is opened anyway without a terminal and a display)",
+    )
     s.add_argument(
         "--allowed-host",
         action="append",
@@ -387,8 +424,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Ingest the embedded fictional sample corpus.\n\nexample:\n"
         "  quotedesk sample --force",
     )
-    s.add_argument("--db", default=str(settings.PROJECT_ROOT / "data" / "sample.duckdb"))
-    s.add_argument("--force", action="store_true", help="rebuild even if it exists")
+    s.add_argument(
+        "--db", default=settings.get("sample_db"), help="where to build it (default: %(default)s)"
+    )
+    s.add_argument("--force", action="store_true", help="rebuild even if it is up to date")
     s.set_defaults(func=cmd_sample)
 
     s = sub.add_parser(
@@ -403,7 +442,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--gold-dir", default=None, help="default: $QUOTEDESK_SHARED/gold/polnear")
     s.add_argument("--scorer", default=None, help="default: $QUOTEDESK_SHARED/eval/score.py")
     s.add_argument("--split", default="dev", choices=["train", "dev", "all"])
-    s.add_argument("--out", default="predictions.jsonl", help="predictions file to write")
+    s.add_argument(
+        "--out", default=None, help="also keep the predictions in this JSONL file (default: not)"
+    )
     s.add_argument(
         "--spans-only",
         action="store_true",

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack
 
 import polars as pl
 
-from analysis import export, queries, runs, settings, store
+from analysis import export, queries, runs, store
 from analysis.queries import NO_FILTERS, Filters, Freq, SpeakerProfile
 from analysis.records import STATEMENT_KINDS
 
@@ -50,7 +50,7 @@ class FilterArgs(TypedDict, total=False):
     """Keyword filters every query method accepts."""
 
     speaker: Values  # ids, names or aliases
-    topic: Values  # taxonomy or discovered topic ids
+    topic: Values  # taxonomy or discovered topic ids or labels, any case
     outlet: Values
     # direct, indirect, mixed (the default), position, belief, headline; "all" for every kind
     kind: Values
@@ -99,7 +99,8 @@ class Desk:
         read_only: bool = True,
         cache_dir: str | Path | None = None,
     ) -> Desk:
-        """Open the store at ``path`` (default: ``$QUOTEDESK_DB``).
+        """Open the store at ``path`` (default: ``$QUOTEDESK_DB``, else the sample database,
+        built from data/sample/ if it is missing).
 
         Read-only (the default), a missing, foreign or older store raises
         :class:`~analysis.store.StoreError` with what to do. ``read_only=False`` creates the
@@ -109,7 +110,11 @@ class Desk:
 
         >>> desk = Desk.open("data/sample.duckdb")  # doctest: +SKIP
         """
-        desk = cls(path or settings.get("db"), read_only, Path(cache_dir) if cache_dir else None)
+        if path is None:  # $QUOTEDESK_DB, else the sample (built on first use)
+            from analysis import sample
+
+            path = sample.default_store()
+        desk = cls(path, read_only, Path(cache_dir) if cache_dir else None)
         if read_only:
             store.info(desk.path)
         else:
@@ -130,7 +135,9 @@ class Desk:
         changes: dict[str, Any] = {}
         if "speaker" in kw:
             changes["speakers"] = queries.resolve_speakers(self.path, _tuple(kw["speaker"]))
-        for key, field in (("topic", "topics"), ("outlet", "outlets"), ("kind", "kinds")):
+        if "topic" in kw:  # an id or a label ("health", "Health"); unknown ones refused
+            changes["topics"] = queries.resolve_topics(self.path, _tuple(kw["topic"]))
+        for key, field in (("outlet", "outlets"), ("kind", "kinds")):
             if key in kw:
                 changes[field] = _tuple(kw[key])  # type: ignore[literal-required]
         if "kind" in kw:

@@ -35,7 +35,7 @@ __all__ = [
     "SpeakerProfile",
 ]
 
-Freq = Literal["day", "week", "month", "year"]
+Freq = Literal["day", "week", "month", "quarter", "year"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -702,7 +702,7 @@ def speaker_profile(db: str | Path, speaker_id: str) -> SpeakerProfile | None:
 
 
 # ------------------------------------------------------------ topics and co-quotation
-_FREQS: tuple[Freq, ...] = ("day", "week", "month", "year")
+_FREQS: tuple[Freq, ...] = ("day", "week", "month", "quarter", "year")
 
 
 def _topic_scope(f: Filters) -> tuple[str, list[Any]]:
@@ -1087,4 +1087,32 @@ def resolve_speakers(db: str | Path, names: str | tuple[str, ...]) -> tuple[str,
             why = "no speaker" if not matches else f"several speakers ({', '.join(matches)})"
             raise ValueError(f"{why} called {name!r} in {db}")
         ids.append(matches[0])
+    return tuple(ids)
+
+
+def resolve_topics(db: str | Path, values: str | tuple[str, ...]) -> tuple[str, ...]:
+    """Topic ids for ids or labels, any case ("health", "Health", "HEALTH"), taxonomy or
+    discovered.
+
+    Raises ``ValueError`` naming the valid values for one that matches no topic: a misspelt
+    topic would otherwise count nothing, silently.
+    """
+    wanted = [values] if isinstance(values, str) else list(values)
+    known = _q(
+        db,
+        """SELECT topic, label FROM topics
+           UNION ALL SELECT topic, label FROM discovered_topics ORDER BY topic""",
+    )
+    by_key: dict[str, str] = {}
+    for topic, label in known.iter_rows():
+        by_key.setdefault(str(label).strip().lower(), topic)
+    for topic in known["topic"]:  # an id wins over another topic's label
+        by_key[str(topic).lower()] = topic
+    ids: list[str] = []
+    for value in wanted:
+        topic = by_key.get(value.strip().lower())
+        if topic is None:
+            valid = ", ".join(f"{t} ({lab})" for t, lab in known.iter_rows())
+            raise ValueError(f"no topic {value!r}; valid topics (id or label): {valid}")
+        ids.append(topic)
     return tuple(ids)

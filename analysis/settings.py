@@ -18,14 +18,23 @@ class Setting:
     env: str
     default: str
     help: str
+    fallback: str = ""  # another setting whose value an unset, empty one takes
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "db",
         "QUOTEDESK_DB",
+        "",
+        "DuckDB file the commands, the dashboard and the notebooks use when --db is not given. "
+        "Empty: the sample database (sample_db), built from data/sample/ when first asked for.",
+        fallback="sample_db",
+    ),
+    Setting(
+        "sample_db",
+        "QUOTEDESK_SAMPLE_DB",
         str(PROJECT_ROOT / "data" / "sample.duckdb"),
-        "DuckDB file the commands and the dashboard use when --db is not given.",
+        "Where the sample database is built (`quotedesk sample`, `./dev dashboard`, notebooks).",
     ),
     Setting(
         "spacy_model",
@@ -96,7 +105,8 @@ _BY_NAME = {s.name: s for s in SETTINGS}
 def get(name: str) -> str:
     """The value of setting ``name``: the environment variable if set, else the default."""
     s = _BY_NAME[name]
-    return os.environ.get(s.env, s.default)
+    value = os.environ.get(s.env, s.default)
+    return value or (get(s.fallback) if s.fallback else value)
 
 
 def get_int(name: str) -> int:

@@ -4,7 +4,7 @@ downloads, tables with a CSV download, and plain "nothing here" messages."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import polars as pl
 import streamlit as st
@@ -77,9 +77,56 @@ def _default_config(df: pl.DataFrame, shown: Sequence[str]) -> dict[str, Any]:
             config[name] = st.column_config.DateColumn(label, format="YYYY-MM-DD")
         elif dtype.is_numeric():
             config[name] = st.column_config.NumberColumn(label, format="localized")
+        elif dtype == pl.String:
+            config[name] = st.column_config.TextColumn(label, width=_text_width(df[name]))
         else:
             config[name] = label
     return config
+
+
+NAME_CHARS = 30  # a string column whose values are mostly this short holds names
+NAME_PX = 300  # the widest a column of names gets; a longer name wraps
+LONG_TEXT_ROWS = 3  # lines a row of a table with long texts (statements, titles) shows
+
+
+def _text_width(values: pl.Series) -> int | Literal["large"]:
+    """Pixels that fit the column's longest name ("Donald Trump" whole, not "Donald Tr..."),
+    up to :data:`NAME_PX` (a longer one wraps); "large" for texts (statements, titles), which
+    wrap over :data:`LONG_TEXT_ROWS` lines."""
+    typical = values.head(500).drop_nulls().str.len_chars().median()
+    if isinstance(typical, int | float) and typical > NAME_CHARS:
+        return "large"
+    return min(NAME_PX, max(80, 8 * _longest(values) + 32))
+
+
+def _longest(values: pl.Series) -> int:
+    """Characters in the longest of the first 500 values (a page's worth)."""
+    n = values.head(500).str.len_chars().max()
+    return n if isinstance(n, int) else 0
+
+
+def _row_height(df: pl.DataFrame, shown: Sequence[str]) -> int | None:
+    """Taller rows when a shown text is longer than a name, so it wraps instead of ending
+    in "..."; None (one line) otherwise."""
+    texts = [c for c in shown if df.schema[c] == pl.String]
+    longest = max((_longest(df[c]) for c in texts), default=0)
+    return 22 * LONG_TEXT_ROWS + 8 if longest > NAME_CHARS else None
+
+
+def _merge(default: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+    """The page's column config over the default; a bare label keeps the default's width."""
+    merged = dict(default)
+    for name, value in given.items():
+        base = default.get(name)
+        if (
+            isinstance(value, str)
+            and isinstance(base, dict)
+            and base.get("type_config", {}).get("type") == "text"
+        ):
+            merged[name] = st.column_config.TextColumn(value, width=base.get("width"))
+        else:
+            merged[name] = value
+    return merged
 
 
 def csv_bytes(df: pl.DataFrame) -> bytes:
@@ -112,9 +159,10 @@ def table(
         df,
         hide_index=True,
         column_order=shown,
-        column_config={**_default_config(df, shown), **(config or {})},
+        column_config=_merge(_default_config(df, shown), config or {}),
         placeholder="—",
         height=height or "auto",
+        row_height=_row_height(df, shown),
         key=f"table-{name}",
         on_select="rerun" if select else "ignore",
         selection_mode="single-row",

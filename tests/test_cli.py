@@ -10,13 +10,18 @@ from pathlib import Path
 import pytest
 
 from analysis.cli import build_parser, main
+from analysis.settings import PROJECT_ROOT
 
 COMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "analysis.cli", *args], capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "analysis.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
     )
 
 
@@ -93,3 +98,14 @@ def test_eval_scores_a_gold_split(tmp_path: Path, shared: Path) -> None:
     assert "5 articles" in res.stdout
     rows = [json.loads(x) for x in out.read_text().splitlines()]
     assert rows and {r["doc_id"] for r in rows} <= ids
+    # without --out the predictions are not kept: no file in the working directory or the repo
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    res = _run(
+        "eval", "--gold-dir", str(gold), "--scorer", str(shared / "eval" / "score.py"),
+        "--split", "dev", "--spans-only", cwd=cwd,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert "docs=5" in res.stdout and "predictions →" not in res.stdout
+    assert list(cwd.iterdir()) == []
+    assert not (PROJECT_ROOT / "predictions.jsonl").exists()

@@ -39,6 +39,19 @@ def desk(db: Path) -> Desk:
     return Desk.open(db)
 
 
+def test_topics_by_id_or_label_in_any_case_and_unknown_ones_refused(desk: Desk) -> None:
+    labels = dict(desk.topics().select("topic", "label").iter_rows())
+    economy = desk.statements(topic="economy", limit=10_000)
+    assert economy.height > 0
+    for name in (labels["economy"], labels["economy"].upper(), "ECONOMY", " Economy "):
+        assert desk.statements(topic=name, limit=10_000).equals(economy), name
+    discovered = desk.discovered_topics().row(0, named=True)
+    assert desk.overview(topic=discovered["label"]) == desk.overview(topic=discovered["topic"])
+    assert desk.figures(topic="Economy").height == desk.figures(topic="economy").height > 0
+    with pytest.raises(ValueError, match=r"no topic 'Helth'; valid topics .*health \(Health\)"):
+        desk.statements(topic="Helth")
+
+
 # ------------------------------------------------------------------------ opening
 def test_open_refuses_missing_and_older_stores(tmp_path: Path) -> None:
     with pytest.raises(store.StoreError, match="no quotedesk database"):

@@ -1,4 +1,5 @@
-"""Overview: headline counts, statements per week by topic, most quoted speakers, outlets.
+"""Overview: headline counts, statements over time by topic (per day, week, month, quarter
+or year, as the span shown needs), most quoted speakers, outlets.
 
 Clicking a speaker's or an outlet's bar lists the statements behind it under the charts.
 """
@@ -45,9 +46,14 @@ if not counts["statements"]:
     st.info("No statements match these filters. Widen the dates or clear a filter.")
     st.stop()
 
+# bars per day, week, month, quarter or year, as the span shown needs
+lo, hi = data.date_range()
+freq = charts.freq_for_span(f.start or lo, f.end or hi)
 ui.chart(
-    charts.statements_over_time(data.statements_over_time(f), "Statements per week, by topic"),
-    "statements-per-week",
+    charts.statements_over_time(
+        data.statements_over_time(f, freq=freq), f"Statements per {freq}, by topic", freq=freq
+    ),
+    "statements-over-time",
 )
 st.caption("A statement on several topics counts once in each. Click a topic in the legend.")
 

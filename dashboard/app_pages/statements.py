@@ -16,7 +16,7 @@ CONFIG = {
     "kind": "Kind",
     "text": st.column_config.TextColumn("Statement", width="large"),
     "cue": "Cue",
-    "title": st.column_config.TextColumn("Article", width="medium"),
+    "title": "Article",  # whole: the table's defaults wrap long texts
     "speaker_role": "Role",
 }
 
