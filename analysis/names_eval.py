@@ -158,7 +158,7 @@ def stored_statements(db: Path) -> dict[str, list[dict[str, Any]]]:
         db,
         """SELECT s.article_id, s.start_char, s.end_char, s.fragments, s.speaker_start,
                   s.speaker_end, s.speaker_name, s.speaker_mention, s.kind, s.text,
-                  sp.kind AS speaker_kind
+                  s.speaker_how, sp.kind AS speaker_kind
            FROM statements s LEFT JOIN speakers sp USING (speaker_id)
            WHERE s.section = 'text' ORDER BY s.article_id, s.ordinal""",
     )
@@ -175,6 +175,7 @@ def stored_statements(db: Path) -> dict[str, list[dict[str, Any]]]:
                 "speaker": r["speaker_name"],
                 "speaker_kind": r["speaker_kind"],
                 "speaker_mention": r["speaker_mention"],
+                "speaker_how": r["speaker_how"],
                 "kind": r["kind"],
             }
         )
@@ -195,6 +196,8 @@ class NameScores:
     by_entity: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     by_mention: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     unmatched: Counter[str] = field(default_factory=Counter)  # gold mentions not found, by entity
+    # outcomes by how the speaker was found (statements.speaker_how), named sources only
+    by_how: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     examples: list[dict[str, Any]] = field(default_factory=list)  # wrong names, for reading
 
     @property
@@ -264,6 +267,7 @@ def score(
             result.by_entity[label["entity"]][outcome] += 1
             for key in _mention_keys(label):
                 result.by_mention[key][outcome] += 1
+            result.by_how[p["speaker_how"] or "(none)"][outcome] += 1
             if outcome in ("wrong", "named", "none", "surname", "member"):
                 result.examples.append({
                     "quote_id": g["quote_id"], "entity": label["entity"],
@@ -297,6 +301,8 @@ def merge(parts: list[NameScores], split: str) -> NameScores:
             out.by_entity[key].update(c)
         for key, c in p.by_mention.items():
             out.by_mention[key].update(c)
+        for key, c in p.by_how.items():
+            out.by_how[key].update(c)
         out.unmatched.update(p.unmatched)
         out.examples += p.examples
     return out
@@ -372,6 +378,14 @@ def format_tables(s: NameScores) -> str:
     ]
     for key in sorted(s.by_mention):
         lines.append(_row(key, s.by_mention[key], s))
+    lines += [
+        "",
+        "| how the name was found | matched | right | surname only | one member | none | wrong "
+        "| named |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for key in sorted(s.by_how, key=lambda k: -sum(s.by_how[k].values())):
+        lines.append(_row(key, s.by_how[key], s))
     lines += ["", "| measure | value |", "|---|---:|"]
     lines += [f"| {k} | {v:.1f} |" for k, v in s.headline().items()]
     lost = ", ".join(f"{k} {v}" for k, v in s.unmatched.most_common())

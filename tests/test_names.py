@@ -82,6 +82,19 @@ CASES = [
         "the full interview would air on Monday",
         "CNN",
     ),
+    # a two-word surname after the full name
+    (
+        "Lily Eskelsen García leads the union. Eskelsen García said the new rules would push "
+        "teachers out of the classroom.",
+        "push teachers out",
+        "Lily Eskelsen García",
+    ),
+    (
+        "Bob Vander Plaats endorsed the senator in March. Vander Plaats said the race was far "
+        "from over.",
+        "the race was far",
+        "Bob Vander Plaats",
+    ),
 ]
 
 UNRESOLVED = [

@@ -225,6 +225,8 @@ class ArticleSpeakers:
                 return p
             if have[0] == words[0] and have[-1] == words[-1]:
                 return p  # "Hillary Rodham Clinton", "Hillary Clinton": a middle name
+            if 2 <= len(words) < len(have) and have[-len(words) :] == words:
+                return p  # "Eskelsen García" of "Lily Eskelsen García": a two-word surname
         last = name.split()[-1].lower()
         for p in self.people:
             if p.kind == "person" and " " not in p.name and p.name.lower() == last:
