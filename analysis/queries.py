@@ -20,7 +20,8 @@ from typing import Any, Literal
 import polars as pl
 
 from analysis import series, store
-from analysis.store import COUNTS_KEY, GENERIC_HEADS
+from analysis.series import GENERIC_HEADS
+from analysis.store import COUNTS_KEY
 
 __all__ = [
     "COUNTS_KEY",

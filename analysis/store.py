@@ -36,7 +36,6 @@ import polars as pl
 import pyarrow as pa
 
 from analysis import series, settings
-from analysis.series import GENERIC_HEADS
 from analysis.records import Article, Extraction, Figure, InputError, Statement
 
 try:
@@ -1515,13 +1514,11 @@ COUNTS_KEY = f"{SERIES_KEY_FUNCTION}(fi.counts)"
 def register_functions(con: duckdb.DuckDBPyConnection) -> None:
     """Make :func:`analysis.series.series_key` callable in SQL on ``con`` (once per
     connection)."""
-    try:
+    with contextlib.suppress(duckdb.NotImplementedException):  # already registered
         con.create_function(
-            SERIES_KEY_FUNCTION, series.series_key, ["VARCHAR"],
-            "VARCHAR", side_effects=False,
-        )  # fmt: skip
-    except duckdb.NotImplementedException:  # already registered on this connection
-        pass
+            SERIES_KEY_FUNCTION, series.series_key, ["VARCHAR"], "VARCHAR", side_effects=False
+        )
+
 
 # name → SELECT, in dependency order. The *_no columns number rows in the order the
 # dashboard sorts them: article_no by date (oldest first, so a story's first copy has the
