@@ -529,6 +529,49 @@ def figure_series(
     )
 
 
+def figure_changes(db: str | Path, f: Filters = NO_FILTERS) -> pl.DataFrame:
+    """Numbers that changed or conflict: one source revising its number for a series, or
+    two sources giving different numbers for it in the same week (rules and tolerance in
+    :func:`analysis.series.changes`), newest first, one row per pair with both sentences.
+
+    ``f`` narrows the articles (dates, outlets, topics, one copy per story by default); with
+    speakers, the pairs where either side is one of them.
+
+    >>> figure_changes("news.duckdb", Filters(start=dt.date(2025, 3, 1)))  # doctest: +SKIP
+    """
+    where, params = f.on_facts("x", with_statement=False)
+    cites = _qf(
+        db,
+        f"""WITH kept AS (
+                SELECT x.* FROM facts.figures x
+                WHERE x.counts IS NOT NULL AND x.value IS NOT NULL
+                  AND x.counts_key NOT IN {GENERIC_HEADS!r} AND {where}),
+            multi AS (  -- series cited in more than one article
+                SELECT counts_key, coalesce(unit, '') AS u FROM kept
+                GROUP BY ALL HAVING count(DISTINCT article_no) > 1)
+            SELECT k.counts_key, k.unit, k.article_no, k.ordinal, k.value, k.surface, k.approx,
+                   k.counts, p.speaker_id, p.name AS speaker, fa.outlet, fa.published,
+                   fa.article_id, fa.title, k.statement_id,
+                   coalesce(s.text, '…' || trim(substring(a.text, greatest(1, k.start_char - 140),
+                            k.end_char - k.start_char + 280)) || '…') AS sentence,
+                   k.start_char, k.end_char
+            FROM kept k JOIN multi m
+              ON m.counts_key = k.counts_key AND m.u = coalesce(k.unit, '')
+            JOIN facts.articles fa USING (article_no)
+            JOIN articles a ON a.article_id = fa.article_id
+            LEFT JOIN facts.speakers p USING (speaker_no)
+            LEFT JOIN statements s ON s.statement_id = k.statement_id""",
+        params,
+    )
+    out = series.changes(cites)
+    if f.speakers:
+        chosen = list(f.speakers)
+        out = out.filter(
+            pl.col("before_speaker_id").is_in(chosen) | pl.col("after_speaker_id").is_in(chosen)
+        )
+    return out
+
+
 def speaker_choices(
     db: str | Path, f: Filters = NO_FILTERS, limit: int | None = None
 ) -> pl.DataFrame:

@@ -23,6 +23,9 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from typing import Any
+
+import polars as pl
 
 # Heads that do not name one thing on their own: the whole phrase is the series.
 GENERIC_HEADS = (
@@ -166,3 +169,112 @@ def same_number(
         return True
     allowed = max(tolerance(a_surface, a, a_approx), tolerance(b_surface, b, b_approx))
     return abs(a - b) <= allowed + 1e-9
+
+
+# ------------------------------------------------------------------------------ changes
+CONFLICT_DAYS = 6  # two sources "in the same week": at most six days apart
+# Numbers more than ten times apart are taken to count different things that share a noun
+# ("two members" of a committee, "450,000 members" of a union), not one thing revised.
+MAX_RATIO = 10.0
+# "Thousands of Gazans" is no number anyone can revise or contradict.
+_VAGUE = re.compile(
+    r"^\W*(?:tens of |hundreds of )?(?:dozens|scores|hundreds|thousands|millions|billions)\b",
+    re.IGNORECASE,
+)
+_SIDE = (
+    "value", "surface", "approx", "counts", "speaker_id", "speaker", "outlet", "published",
+    "article_id", "title", "statement_id", "sentence", "start_char", "end_char",
+)  # fmt: skip
+CHANGE_COLUMNS = (
+    "change", "series", "unit", *(f"before_{c}" for c in _SIDE), *(f"after_{c}" for c in _SIDE),
+)  # fmt: skip
+
+
+def _source(row: dict[str, Any]) -> str:
+    """Who gives the number: the speaker, or the outlet when the article says it itself."""
+    return f"speaker:{row['speaker_id']}" if row["speaker_id"] else f"outlet:{row['outlet']}"
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return same_number(a["value"], b["value"], a["surface"], b["surface"], a["approx"], b["approx"])
+
+
+def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two citations can be one thing's numbers: compatible wordings, the same sign
+    and at most :data:`MAX_RATIO` apart."""
+    lo, hi = sorted((abs(a["value"]), abs(b["value"])))
+    return (
+        (a["value"] > 0) == (b["value"] > 0)
+        and hi <= lo * MAX_RATIO
+        and compatible(a["counts"], b["counts"])
+    )
+
+
+def changes(citations: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of citations of one series (``counts_key`` and ``unit``) whose numbers differ.
+
+    ``revised``: one source (a speaker, or an outlet in its own voice) gives a number in a
+    later article that differs from every number it gave for the series in its previous
+    article citing it. ``conflict``: two sources give different numbers for the series in
+    articles at most :data:`CONFLICT_DAYS` apart, each paired with the other source's latest
+    citation before it. Never within one article (which states its own contrast), never
+    between wordings that name different things (:func:`compatible`), never when the numbers
+    agree within :func:`tolerance`. Expects one row per citation with ``counts_key``,
+    ``unit``, ``article_no`` (ordered by date), ``ordinal`` and the columns of :data:`_SIDE`.
+    """
+    rows: list[dict[str, Any]] = []
+    ordered = citations.filter(
+        ~pl.col("surface").str.contains(_VAGUE.pattern),
+        pl.col("value") != 0,
+        # "two states", "one such attack": AP style spells out one to nine, and a number
+        # spelled out in running prose is an incidental count, not a figure anyone tracks
+        pl.col("surface").str.contains(r"\d") | (pl.col("value").abs() >= 10),
+    ).sort(["published", "article_no", "ordinal"], nulls_last=True)
+    for (_, _), group in ordered.group_by(["counts_key", "unit"], maintain_order=True):
+        cites = group.to_dicts()
+        for i, after in enumerate(cites):
+            if after["published"] is None:
+                continue
+            earlier = [
+                c for c in cites[:i]
+                if c["article_no"] != after["article_no"] and c["published"] is not None
+                and _comparable(c, after)
+            ]  # fmt: skip
+            rows += _revision(after, earlier) + _conflicts(after, earlier)
+    out = pl.DataFrame(rows, schema=_change_schema(citations), orient="row")
+    return out.sort(["after_published", "series"], descending=[True, False], nulls_last=True)
+
+
+def _revision(after: dict[str, Any], earlier: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    mine = [c for c in earlier if _source(c) == _source(after)]
+    if not mine:
+        return []
+    last_article = mine[-1]["article_no"]
+    previous = [c for c in mine if c["article_no"] == last_article]
+    if any(_same(c, after) for c in previous):
+        return []
+    return [_pair("revised", previous[-1], after)]
+
+
+def _conflicts(after: dict[str, Any], earlier: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    latest: dict[str, dict[str, Any]] = {}  # other source → its latest citation in the week
+    for c in earlier:
+        days = (after["published"] - c["published"]).days
+        if _source(c) != _source(after) and 0 <= days <= CONFLICT_DAYS:
+            latest[_source(c)] = c
+    return [_pair("conflict", c, after) for c in latest.values() if not _same(c, after)]
+
+
+def _pair(change: str, before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    row = {"change": change, "series": after["counts_key"], "unit": after["unit"]}
+    row |= {f"before_{c}": before[c] for c in _SIDE}
+    row |= {f"after_{c}": after[c] for c in _SIDE}
+    return row
+
+
+def _change_schema(citations: pl.DataFrame) -> dict[str, pl.DataType]:
+    side = {c: citations.schema[c] for c in _SIDE}
+    schema: dict[str, Any] = {"change": pl.String, "series": pl.String, "unit": pl.String}
+    schema |= {f"before_{c}": t for c, t in side.items()}
+    schema |= {f"after_{c}": t for c, t in side.items()}
+    return schema
