@@ -217,7 +217,8 @@ def changes(citations: pl.DataFrame) -> pl.DataFrame:
     later article that differs from every number it gave for the series in its previous
     article citing it. ``conflict``: two sources give different numbers for the series in
     articles at most :data:`CONFLICT_DAYS` apart, each paired with the other source's latest
-    citation before it. Never within one article (which states its own contrast), never
+    citation since the source's own previous one (so a source repeating itself is not set
+    against the same number again). Never within one article (which states its own contrast), never
     between wordings that name different things (:func:`compatible`), never when the numbers
     agree within :func:`tolerance`. Expects one row per citation with ``counts_key``,
     ``unit``, ``article_no`` (ordered by date), ``ordinal`` and the columns of :data:`_SIDE`.
@@ -260,7 +261,9 @@ def _conflicts(after: dict[str, Any], earlier: list[dict[str, Any]]) -> list[dic
     latest: dict[str, dict[str, Any]] = {}  # other source → its latest citation in the week
     for c in earlier:
         days = (after["published"] - c["published"]).days
-        if _source(c) != _source(after) and 0 <= days <= CONFLICT_DAYS:
+        if _source(c) == _source(after):
+            latest.clear()  # the source has answered what came before: not compared again
+        elif 0 <= days <= CONFLICT_DAYS:
             latest[_source(c)] = c
     return [_pair("conflict", c, after) for c in latest.values() if not _same(c, after)]
 
