@@ -59,6 +59,13 @@ ARTICLES = [
         "signed contracts,\" said Oren Vask, the ministry's spokesman, in a radio "
         "interview.",
     },
+    {
+        "id": "pl-0306", "outlet": "Plainview Herald", "published": "2027-03-06",
+        "title": "Recruitment drive to cost more than planned",
+        "text": "The recruitment drive will cost more than planned. The finance ministry set "
+        "aside $1,250,000,000 for signing bonuses this year, according to budget papers "
+        "published on Saturday.",
+    },
 ]  # fmt: skip
 
 

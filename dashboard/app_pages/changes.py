@@ -15,14 +15,14 @@ KINDS = {"All": None, "Revised": "revised", "Conflicting": "conflict"}
 COLUMNS = ["change", "what", "before", "after", "before_source", "after_source",
            "before_published", "after_published"]  # fmt: skip
 CONFIG = {
-    "change": st.column_config.TextColumn("Change", width="small"),
-    "what": st.column_config.TextColumn("What is counted", width="medium"),
-    "before": st.column_config.TextColumn("Before", width="small"),
-    "after": st.column_config.TextColumn("After", width="small"),
-    "before_source": st.column_config.TextColumn("Given by (before)", width="medium"),
-    "after_source": st.column_config.TextColumn("Given by (after)", width="medium"),
-    "before_published": st.column_config.DateColumn("Before, on", format="YYYY-MM-DD"),
-    "after_published": st.column_config.DateColumn("After, on", format="YYYY-MM-DD"),
+    "change": st.column_config.TextColumn("Change", width=80),
+    "what": st.column_config.TextColumn("What is counted", width=150),
+    "before": st.column_config.TextColumn("Before", width=100),
+    "after": st.column_config.TextColumn("After", width=100),
+    "before_source": st.column_config.TextColumn("Given by (before)", width=210),
+    "after_source": st.column_config.TextColumn("Given by (after)", width=210),
+    "before_published": st.column_config.DateColumn("Before, on", format="YYYY-MM-DD", width=95),
+    "after_published": st.column_config.DateColumn("After, on", format="YYYY-MM-DD", width=95),
 }
 
 

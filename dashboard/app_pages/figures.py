@@ -15,14 +15,14 @@ COLUMNS = ["published", "outlet", "speaker", "surface", "value", "unit", "type",
 # Widths that keep a value whole ("300,000,000", "$1.2 trillion") beside long titles.
 CONFIG = {
     "published": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width=100),
-    "outlet": st.column_config.TextColumn("Outlet", width=150),
-    "speaker": st.column_config.TextColumn("Speaker", width=160),
-    "surface": st.column_config.TextColumn("As written", width=140),
-    "value": st.column_config.NumberColumn("Value", format="localized", width=150),
-    "unit": st.column_config.TextColumn("Unit", width=60),
-    "type": st.column_config.TextColumn("Type", width=80),
-    "counts": st.column_config.TextColumn("What it counts", width=180),
-    "title": st.column_config.TextColumn("Article", width="large"),
+    "outlet": st.column_config.TextColumn("Outlet", width=130),
+    "speaker": st.column_config.TextColumn("Speaker", width=130),
+    "surface": st.column_config.TextColumn("As written", width=120),
+    "value": st.column_config.NumberColumn("Value", format="localized", width=130),
+    "unit": st.column_config.TextColumn("Unit", width=50),
+    "type": st.column_config.TextColumn("Type", width=70),
+    "counts": st.column_config.TextColumn("What it counts", width=160),
+    "title": st.column_config.TextColumn("Article", width="medium"),
 }
 
 
