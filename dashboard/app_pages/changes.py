@@ -15,12 +15,12 @@ KINDS = {"All": None, "Revised": "revised", "Conflicting": "conflict"}
 COLUMNS = ["change", "what", "before", "after", "before_source", "after_source",
            "before_published", "after_published"]  # fmt: skip
 CONFIG = {
-    "change": st.column_config.TextColumn("Change", width=80),
-    "what": st.column_config.TextColumn("What is counted", width=150),
-    "before": st.column_config.TextColumn("Before", width=100),
-    "after": st.column_config.TextColumn("After", width=100),
-    "before_source": st.column_config.TextColumn("Given by (before)", width=210),
-    "after_source": st.column_config.TextColumn("Given by (after)", width=210),
+    "change": st.column_config.TextColumn("Change", width=75),
+    "what": st.column_config.TextColumn("What is counted", width=140),
+    "before": st.column_config.TextColumn("Before", width=90),
+    "after": st.column_config.TextColumn("After", width=90),
+    "before_source": st.column_config.TextColumn("Given by (before)", width=175),
+    "after_source": st.column_config.TextColumn("Given by (after)", width=175),
     "before_published": st.column_config.DateColumn("Before, on", format="YYYY-MM-DD", width=95),
     "after_published": st.column_config.DateColumn("After, on", format="YYYY-MM-DD", width=95),
 }
@@ -86,7 +86,8 @@ if rows.is_empty():
     st.info("No number changed or conflicts in the articles these filters keep.")
     st.stop()
 rows = _shown(rows)
-st.caption(f"{rows.height:,} changes, newest first. Pick a row to read both sentences.")
+noun = "change" if rows.height == 1 else "changes"
+st.caption(f"{rows.height:,} {noun}, newest first. Pick a row to read both sentences.")
 event = ui.table(rows, "changes", COLUMNS, config=CONFIG, select=True)
 picked = event.selection.rows if event is not None else []
 row = rows.row(picked[0] if picked else 0, named=True)
