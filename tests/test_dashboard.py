@@ -20,7 +20,7 @@ from dashboard.ui import picked
 APP = settings.PROJECT_ROOT / "dashboard" / "app.py"
 SAMPLE = settings.PROJECT_ROOT / "data" / "sample" / "articles.jsonl"
 WIKINEWS = Path(settings.get("shared_dir")) / "corpus" / "wikinews" / "articles.jsonl"
-PAGES = ["overview", "statements", "article", "speakers", "topics", "figures"]
+PAGES = ["overview", "statements", "article", "speakers", "topics", "figures", "changes"]
 
 
 def _corpus(tmp: Path) -> Path:
@@ -322,6 +322,7 @@ def test_pages_say_plainly_when_nothing_matches(app: AppTest, db: Path, page: st
         ("overview", "No statements match these filters"),
         ("statements", "No statement matches"),
         ("figures", "No figures match"),
+        ("changes", "No number changed or conflicts"),
     ],
 )
 def test_empty_results_say_so(app: AppTest, db: Path, page: str, says: str) -> None:
