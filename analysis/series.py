@@ -145,11 +145,11 @@ _SCALED = re.compile(
 )
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
           "b": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
-APPROX_TOLERANCE = 0.10  # "about 300,000" agrees with anything within 10%
+APPROX_TOLERANCE = 0.05  # "about 300,000" agrees with anything within 5% (285,000-315,000)
 
 
 def tolerance(surface: str | None, value: float, approx: bool) -> float:
-    """How far another number may lie from ``value`` and still be the same number: 10% of it
+    """How far another number may lie from ``value`` and still be the same number: 5% of it
     when it is approximate ("about 300,000"), half its last written digit when it is written
     rounded to a scale ("1.6 million": 50,000), else nothing."""
     allowed = abs(value) * APPROX_TOLERANCE if approx else 0.0

@@ -7,6 +7,7 @@ One real store for the module: the fictional sample corpus, ingested with real s
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -266,3 +267,16 @@ def test_speaker_rules_and_corpus_speakers_through_the_desk(db: Path, tmp_path: 
     assert set(desk.ambiguous_speakers().columns) >= {"name", "note"}
     with pytest.raises(store.StoreError, match="read_only=False"):
         Desk.open(path).apply_speaker_rules(rules)
+
+
+def test_changes_list_each_revision_of_the_known_series(desk: Desk) -> None:
+    """The sample's contracts series (270,000 → 300,000 → about 320,000 → 345,000): each
+    step is a revision by Radek Sorn, "about 320,000" included (over 5% from 300,000)."""
+    (series,) = [s for s in EXPECTED["figure_series"] if s["series"] == "contracts"]
+    points = [(p["article_id"], p["value"]) for p in series["points"]]
+    revised = desk.changes().filter(pl.col("series") == "contract", pl.col("change") == "revised")
+    pairs = revised.sort("after_published").select(
+        "before_article_id", "before_value", "after_article_id", "after_value"
+    )
+    assert pairs.rows() == [(*a, *b) for a, b in itertools.pairwise(points)]
+    assert set(revised["after_speaker"]) == {"Radek Sorn"}
