@@ -176,6 +176,7 @@ CONFLICT_DAYS = 6  # two sources "in the same week": at most six days apart
 # Numbers more than ten times apart are taken to count different things that share a noun
 # ("two members" of a committee, "450,000 members" of a union), not one thing revised.
 MAX_RATIO = 10.0
+_WINDOW = 500  # citations of one series looked back over for a conflict (a busy week's worth)
 # "Thousands of Gazans" is no number anyone can revise or contradict.
 _VAGUE = re.compile(
     r"^\W*(?:tens of |hundreds of )?(?:dozens|scores|hundreds|thousands|millions|billions)\b",
@@ -233,38 +234,47 @@ def changes(citations: pl.DataFrame) -> pl.DataFrame:
     ).sort(["published", "article_no", "ordinal"], nulls_last=True)
     for (_, _), group in ordered.group_by(["counts_key", "unit"], maintain_order=True):
         cites = group.to_dicts()
+        by_source: dict[str, list[dict[str, Any]]] = {}
         for i, after in enumerate(cites):
-            if after["published"] is None:
-                continue
-            earlier = [
-                c for c in cites[:i]
-                if c["article_no"] != after["article_no"] and c["published"] is not None
-                and _comparable(c, after)
-            ]  # fmt: skip
-            rows += _revision(after, earlier) + _conflicts(after, earlier)
+            if after["published"] is None:  # sorted last: nothing after it has a date
+                break
+            mine = by_source.setdefault(_source(after), [])
+            rows += _revision(after, mine) + _conflicts(after, cites, i)
+            mine.append(after)
     out = pl.DataFrame(rows, schema=_change_schema(citations), orient="row")
-    return out.sort(["after_published", "series"], descending=[True, False], nulls_last=True)
+    return out.sort(
+        ["after_published", "series", "after_article_id", "change", "before_published"],
+        descending=[True, False, False, False, False],
+        nulls_last=True,
+        maintain_order=True,
+    )
 
 
-def _revision(after: dict[str, Any], earlier: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    mine = [c for c in earlier if _source(c) == _source(after)]
-    if not mine:
+def _revision(after: dict[str, Any], mine: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``after`` against the source's citations in its previous article on the series."""
+    previous: list[dict[str, Any]] = []
+    for c in reversed(mine):
+        if previous and c["article_no"] != previous[0]["article_no"]:
+            break
+        if c["article_no"] != after["article_no"] and _comparable(c, after):
+            previous.append(c)
+    if not previous or any(_same(c, after) for c in previous):
         return []
-    last_article = mine[-1]["article_no"]
-    previous = [c for c in mine if c["article_no"] == last_article]
-    if any(_same(c, after) for c in previous):
-        return []
-    return [_pair("revised", previous[-1], after)]
+    return [_pair("revised", previous[0], after)]
 
 
-def _conflicts(after: dict[str, Any], earlier: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    latest: dict[str, dict[str, Any]] = {}  # other source → its latest citation in the week
-    for c in earlier:
-        days = (after["published"] - c["published"]).days
+def _conflicts(after: dict[str, Any], cites: list[dict[str, Any]], i: int) -> list[dict[str, Any]]:
+    """``after`` against each other source's latest citation in the week before it, back to
+    the source's own previous citation (which answered what came before)."""
+    latest: dict[str, dict[str, Any]] = {}
+    for c in reversed(cites[max(0, i - _WINDOW) : i]):
+        if (after["published"] - c["published"]).days > CONFLICT_DAYS:
+            break
+        if c["article_no"] == after["article_no"] or not _comparable(c, after):
+            continue
         if _source(c) == _source(after):
-            latest.clear()  # the source has answered what came before: not compared again
-        elif 0 <= days <= CONFLICT_DAYS:
-            latest[_source(c)] = c
+            break
+        latest.setdefault(_source(c), c)
     return [_pair("conflict", c, after) for c in latest.values() if not _same(c, after)]
 
 
