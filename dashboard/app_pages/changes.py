@@ -16,11 +16,11 @@ COLUMNS = ["change", "what", "before", "after", "before_source", "after_source",
            "before_published", "after_published"]  # fmt: skip
 CONFIG = {
     "change": st.column_config.TextColumn("Change", width=75),
-    "what": st.column_config.TextColumn("What is counted", width=140),
+    "what": st.column_config.TextColumn("What is counted", width=130),
     "before": st.column_config.TextColumn("Before", width=90),
     "after": st.column_config.TextColumn("After", width=90),
-    "before_source": st.column_config.TextColumn("Given by (before)", width=175),
-    "after_source": st.column_config.TextColumn("Given by (after)", width=175),
+    "before_source": st.column_config.TextColumn("Given by (before)", width=165),
+    "after_source": st.column_config.TextColumn("Given by (after)", width=165),
     "before_published": st.column_config.DateColumn("Before, on", format="YYYY-MM-DD", width=95),
     "after_published": st.column_config.DateColumn("After, on", format="YYYY-MM-DD", width=95),
 }

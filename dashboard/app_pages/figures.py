@@ -14,14 +14,14 @@ PAGE = 100  # figures per page of the table
 COLUMNS = ["published", "outlet", "speaker", "surface", "value", "unit", "type", "counts", "title"]
 # Widths that keep a value whole ("300,000,000", "$1.2 trillion") beside long titles.
 CONFIG = {
-    "published": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width=100),
-    "outlet": st.column_config.TextColumn("Outlet", width=130),
-    "speaker": st.column_config.TextColumn("Speaker", width=130),
-    "surface": st.column_config.TextColumn("As written", width=120),
-    "value": st.column_config.NumberColumn("Value", format="localized", width=130),
-    "unit": st.column_config.TextColumn("Unit", width=50),
-    "type": st.column_config.TextColumn("Type", width=70),
-    "counts": st.column_config.TextColumn("What it counts", width=160),
+    "published": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width=95),
+    "outlet": st.column_config.TextColumn("Outlet", width=120),
+    "speaker": st.column_config.TextColumn("Speaker", width=120),
+    "surface": st.column_config.TextColumn("As written", width=110),
+    "value": st.column_config.NumberColumn("Value", format="localized", width=120),
+    "unit": st.column_config.TextColumn("Unit", width=45),
+    "type": st.column_config.TextColumn("Type", width=65),
+    "counts": st.column_config.TextColumn("What it counts", width=150),
     "title": st.column_config.TextColumn("Article", width="medium"),
 }
 
