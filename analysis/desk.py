@@ -7,6 +7,7 @@
     desk.statements(speaker="Tomas Okafor", topic="economy", start="2025-01-01", search="deficit")
     desk.timeline(freq="month", by="outlet")
     desk.figure_history("Radek Sorn", "signed contracts")
+    desk.changes(start="2025-03-01")  # numbers revised or contradicted
     desk.export(desk.figures(counts="contracts"), "contracts.csv")
 
 Each method calls the function of the same name in :mod:`analysis.queries`, which the
@@ -233,6 +234,14 @@ class Desk:
         """One speaker citing one counted thing over time ("signed contracts")."""
         (speaker_id,) = queries.resolve_speakers(self.path, name)
         return queries.figure_history(self.path, speaker_id, counts, unit, self.filters(f, **kw))
+
+    def changes(self, f: Filters | None = None, **kw: Unpack[FilterArgs]) -> pl.DataFrame:
+        """Numbers revised by their source, or contradicted by another speaker or outlet in
+        the same week: one row per pair, with both sentences (``before_*``, ``after_*``).
+
+        >>> desk.changes(start="2025-03-01", outlet="Meridian Post")  # doctest: +SKIP
+        """
+        return queries.figure_changes(self.path, self.filters(f, **kw))
 
     def topics(self, f: Filters | None = None, **kw: Unpack[FilterArgs]) -> pl.DataFrame:
         """Taxonomy and discovered topics with their statement and article counts."""

@@ -19,9 +19,10 @@ from typing import Any, Literal
 
 import polars as pl
 
-from analysis import store
+from analysis import series, store
 from analysis.records import DEFAULT_KINDS
-from analysis.store import COUNTS_KEY, GENERIC_HEADS
+from analysis.series import GENERIC_HEADS
+from analysis.store import COUNTS_KEY
 
 __all__ = [
     "COUNTS_KEY",
@@ -155,11 +156,9 @@ _SPEAKER_NOS = "(SELECT speaker_no FROM facts.speakers WHERE list_contains(?, sp
 
 
 def counts_key(counts: str) -> str:
-    """The series key of a counted thing, as ``COUNTS_KEY`` computes it in SQL."""
-    words = counts.strip().lower().split()
-    if not words:
-        return ""
-    return " ".join(words) if words[-1] in GENERIC_HEADS else words[-1]
+    """The series key of a counted thing (:func:`analysis.series.series_key`, which the
+    facts' ``counts_key`` column holds)."""
+    return series.series_key(counts) or ""
 
 
 _FROM = "FROM statements s JOIN articles a USING (article_id)"
@@ -429,10 +428,15 @@ def _any_of(ids: list[str]) -> str:
 
 
 def figures(
-    db: str | Path, f: Filters = NO_FILTERS, counts: str = "", limit: int = 1000
+    db: str | Path,
+    f: Filters = NO_FILTERS,
+    counts: str = "",
+    limit: int | None = 1000,
+    offset: int = 0,
 ) -> pl.DataFrame:
     """Figures with what they count, who cited them and where, newest first; ``counts``
-    filters by substring of what is counted."""
+    filters by substring of what is counted. ``limit`` rows (None: all) from ``offset``;
+    ``matches`` is how many figures match in all."""
     where, params = f.on_facts("x", with_statement=False)
     conds = [where]
     if f.speakers:
@@ -444,14 +448,15 @@ def figures(
     return _qf(
         db,
         f"""WITH pick AS (
-                SELECT x.figure_id, x.figure_no FROM facts.figures x
-                WHERE {" AND ".join(conds)} ORDER BY x.figure_no LIMIT ?)
+                SELECT x.figure_id, x.figure_no, count(*) OVER () AS matches
+                FROM facts.figures x
+                WHERE {" AND ".join(conds)} ORDER BY x.figure_no LIMIT ? OFFSET ?)
             SELECT fi.figure_id, a.published, a.outlet, fi.speaker_name AS speaker, fi.surface,
                    fi.value, fi.unit, fi.type, fi.approx, fi.counts, a.title, a.article_id,
-                   fi.start_char, fi.end_char, fi.statement_id
+                   fi.start_char, fi.end_char, fi.statement_id, pick.matches
             FROM pick JOIN figures fi USING (figure_id) JOIN articles a USING (article_id)
             ORDER BY pick.figure_no""",
-        [*params, limit],
+        [*params, limit, offset],
     )
 
 
@@ -492,12 +497,15 @@ def figure_history(
 def figure_series(
     db: str | Path, min_points: int = 2, f: Filters = NO_FILTERS, limit: int | None = 500
 ) -> pl.DataFrame:
-    """(speaker, counted thing) pairs cited at least ``min_points`` times with values that differ.
+    """(speaker, counted thing, unit) series cited at least ``min_points`` times with values
+    that differ, the longest real history first: the most distinct days, then articles,
+    then citations (a series of one day's numbers is no history).
 
-    ``counts`` is the head word that groups the series; ``label`` its most common wording.
-    ``f`` narrows the articles (dates, outlets, topics, one copy per story by default) and
-    the speakers. The longest ``limit`` series come back (None: all); a picker has no use for
-    20,000 of them.
+    ``counts`` is the series key (:func:`analysis.series.series_key`); ``label`` its most
+    common wording; ``cited_with`` the other things the speaker counted in the same
+    statements ("volunteers" beside "signed contracts"). ``f`` narrows the articles (dates,
+    outlets, topics, one copy per story by default) and the speakers. The first ``limit``
+    series come back (None: all); a picker has no use for 20,000 of them.
     """
     where, params = f.on_facts("x", with_statement=False)
     if f.speakers:
@@ -505,24 +513,80 @@ def figure_series(
         params.append(list(f.speakers))
     return _qf(
         db,
-        f"""WITH series AS (
-                SELECT x.speaker_no, x.counts_key AS counts, mode(x.counts) AS label,
-                       any_value(x.unit) AS unit, count(*) AS points,
-                       count(DISTINCT x.value) AS distinct_values,
-                       min(x.published) AS first, max(x.published) AS last
-                FROM facts.figures x
+        f"""WITH kept AS (
+                SELECT x.* FROM facts.figures x
                 WHERE x.speaker_no IS NOT NULL AND x.counts IS NOT NULL
                   AND x.counts_key NOT IN {GENERIC_HEADS!r}  -- "people" alone is no series
-                  AND {where}
+                  AND {where}),
+            series AS (
+                SELECT x.speaker_no, x.counts_key AS counts, mode(x.counts) AS label,
+                       any_value(x.unit) AS unit, count(*) AS points,
+                       count(DISTINCT x.published::DATE) AS days,
+                       count(DISTINCT x.article_no) AS articles,
+                       count(DISTINCT x.value) AS distinct_values,
+                       min(x.published) AS first, max(x.published) AS last
+                FROM kept x
                 GROUP BY x.speaker_no, x.counts_key, coalesce(x.unit, '')
-                HAVING count(*) >= ? AND count(DISTINCT x.value) > 1)
+                HAVING count(*) >= ? AND count(DISTINCT x.value) > 1),
+            beside AS (  -- other things counted in the same statements
+                SELECT x.speaker_no, x.counts_key, coalesce(x.unit, '') AS unit_key,
+                       list(DISTINCT y.counts ORDER BY y.counts)[:5] AS cited_with
+                FROM kept x JOIN kept y ON y.statement_id = x.statement_id
+                  AND y.counts_key <> x.counts_key
+                GROUP BY ALL)
             SELECT p.speaker_id, p.name AS speaker, s.counts, s.label, s.unit, s.points,
-                   s.distinct_values, s.first, s.last
+                   s.days, s.articles, s.distinct_values, s.first, s.last,
+                   coalesce(b.cited_with, []) AS cited_with
             FROM series s JOIN facts.speakers p USING (speaker_no)
-            ORDER BY s.points DESC, s.speaker_no, s.counts
+            LEFT JOIN beside b ON b.speaker_no = s.speaker_no AND b.counts_key = s.counts
+              AND b.unit_key = coalesce(s.unit, '')
+            ORDER BY s.days DESC, s.articles DESC, s.points DESC, s.speaker_no, s.counts
             LIMIT ?""",
         [*params, min_points, limit],
     )
+
+
+def figure_changes(db: str | Path, f: Filters = NO_FILTERS) -> pl.DataFrame:
+    """Numbers that changed or conflict: one source revising its number for a series, or
+    two sources giving different numbers for it in the same week (rules and tolerance in
+    :func:`analysis.series.changes`), newest first, one row per pair with both sentences.
+
+    ``f`` narrows the articles (dates, outlets, topics, one copy per story by default); with
+    speakers, the pairs where either side is one of them.
+
+    >>> figure_changes("news.duckdb", Filters(start=dt.date(2025, 3, 1)))  # doctest: +SKIP
+    """
+    where, params = f.on_facts("x", with_statement=False)
+    cites = _qf(
+        db,
+        f"""WITH kept AS (
+                SELECT x.* FROM facts.figures x
+                WHERE x.counts IS NOT NULL AND x.value IS NOT NULL
+                  AND x.counts_key NOT IN {GENERIC_HEADS!r} AND {where}),
+            multi AS (  -- series cited in more than one article
+                SELECT counts_key, coalesce(unit, '') AS u FROM kept
+                GROUP BY ALL HAVING count(DISTINCT article_no) > 1)
+            SELECT k.counts_key, k.unit, k.article_no, k.ordinal, k.value, k.surface, k.approx,
+                   k.counts, p.speaker_id, p.name AS speaker, fa.outlet, fa.published,
+                   fa.article_id, fa.title, k.statement_id,
+                   coalesce(s.text, '…' || trim(substring(a.text, greatest(1, k.start_char - 140),
+                            k.end_char - k.start_char + 280)) || '…') AS sentence,
+                   k.start_char, k.end_char
+            FROM kept k JOIN multi m
+              ON m.counts_key = k.counts_key AND m.u = coalesce(k.unit, '')
+            JOIN facts.articles fa USING (article_no)
+            JOIN articles a ON a.article_id = fa.article_id
+            LEFT JOIN facts.speakers p USING (speaker_no)
+            LEFT JOIN statements s ON s.statement_id = k.statement_id""",
+        params,
+    )
+    out = series.changes(cites)
+    if f.speakers:
+        chosen = list(f.speakers)
+        out = out.filter(
+            pl.col("before_speaker_id").is_in(chosen) | pl.col("after_speaker_id").is_in(chosen)
+        )
+    return out
 
 
 def speaker_choices(

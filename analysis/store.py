@@ -35,7 +35,7 @@ import duckdb
 import polars as pl
 import pyarrow as pa
 
-from analysis import settings
+from analysis import series, settings
 from analysis.records import DEFAULT_KINDS, Article, Extraction, Figure, InputError, Statement
 
 try:
@@ -515,6 +515,8 @@ def query(
     with reader(path) as con:
         if _FTS_CALLS.search(sql):  # loading the extension costs ~50-80 ms: only if used
             _load_fts(con)
+        if SERIES_KEY_FUNCTION in sql:  # stale facts computed on the fly
+            register_functions(con)
         try:
             return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
         except duckdb.IOException as exc:
@@ -1500,14 +1502,23 @@ def query_to_parquet(
 # not know about them: a query checks the signature recorded at the last refresh against the
 # tables (cheap counts and hashes, once per change of the file) and, if they differ, computes
 # the facts on the fly from the tables as CTEs: slower, never wrong.
-FACTS_VERSION = "7"  # bump when FACTS changes, so old facts count as stale
+FACTS_VERSION = "8"  # bump when FACTS changes, so old facts count as stale
 
-# What a figure counts, reduced to its head word so "signed contracts", "signed army
-# contracts" and "contracts" form one series — except for heads too generic to mean one
-# thing ("people" admitted, "people" who died), which keep their whole phrase.
-GENERIC_HEADS = ("people", "persons", "men", "women", "children", "times", "others", "units")
-_HEAD = "lower(regexp_extract(fi.counts, '([A-Za-z-]+)\\s*$', 1))"
-COUNTS_KEY = f"CASE WHEN {_HEAD} IN {GENERIC_HEADS!r} THEN lower(trim(fi.counts)) ELSE {_HEAD} END"
+# The series a figure belongs to ("signed contracts", "contracts signed", "contracts" →
+# "contract"): analysis.series.series_key, the one definition, called from SQL as a function
+# registered on each connection that computes the facts (register_functions).
+SERIES_KEY_FUNCTION = "quotedesk_series_key"
+COUNTS_KEY = f"{SERIES_KEY_FUNCTION}(fi.counts)"
+
+
+def register_functions(con: duckdb.DuckDBPyConnection) -> None:
+    """Make :func:`analysis.series.series_key` callable in SQL on ``con`` (once per
+    connection)."""
+    with contextlib.suppress(duckdb.NotImplementedException):  # already registered
+        con.create_function(
+            SERIES_KEY_FUNCTION, series.series_key, ["VARCHAR"], "VARCHAR", side_effects=False
+        )
+
 
 # name → SELECT, in dependency order. The *_no columns number rows in the order the
 # dashboard sorts them: article_no by date (oldest first, so a story's first copy has the
@@ -1640,6 +1651,7 @@ def refresh_facts(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
     with contextlib.suppress(duckdb.Error):
         con.execute("SET enable_progress_bar = false")
     schema = _qualified(_catalog(con))
+    register_functions(con)
     con.execute("BEGIN")
     try:
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")

@@ -24,6 +24,8 @@ PAGES = [
             url_path="topics"),
     st.Page("app_pages/figures.py", title="Figures", icon=":material/monitoring:",
             url_path="figures"),
+    st.Page("app_pages/changes.py", title="Changes", icon=":material/compare_arrows:",
+            url_path="changes"),
 ]  # fmt: skip
 
 

@@ -117,8 +117,14 @@ def statements(f: Filters, search: str = "", limit: int = 500, offset: int = 0) 
     return _cached("statements", f, search=search, limit=limit, offset=offset)
 
 
-def figures(f: Filters, counts: str = "") -> pl.DataFrame:
-    return _cached("figures", f, counts=counts)
+def figures(
+    f: Filters, counts: str = "", limit: int | None = 1000, offset: int = 0
+) -> pl.DataFrame:
+    return _cached("figures", f, counts=counts, limit=limit, offset=offset)
+
+
+def figure_changes(f: Filters) -> pl.DataFrame:
+    return _cached("figure_changes", f)
 
 
 def figure_series(f: Filters, limit: int | None = 500) -> pl.DataFrame:

@@ -20,9 +20,11 @@ import polars as pl
 import pytest
 
 # Shares the database builder with the AppTest module (tests/ is on sys.path under pytest).
+from test_changes import ARTICLES as CHANGED_ARTICLES
 from test_dashboard import a_narrowing_topic, build_db
 
 from analysis import queries, settings
+from analysis.ingest import ingest
 
 pytestmark = pytest.mark.browser
 
@@ -90,6 +92,10 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(db, tmp_path_factory)
+
+
+def _serve(db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`quotedesk dashboard` on a free port, started from dashboard/ so its config applies."""
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "dashboard.log"
@@ -381,3 +387,44 @@ def test_a_chart_downloads_as_an_image(
     assert download.value.suggested_filename == f"topic-speakers.{button.lower()}"
     path = download.value.path()
     assert Path(path).read_bytes().lstrip().startswith(magic)
+
+
+# ------------------------------------------------------------------ changes and figures
+@pytest.fixture(scope="module")
+def changes_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on the written story of tests/test_changes.py (a number revised,
+    contradicted, repeated)."""
+    base = tmp_path_factory.mktemp("changes-browser")
+    src = base / "articles.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in CHANGED_ARTICLES), encoding="utf-8")
+    ingest([src], base / "changes.duckdb", progress=False)
+    yield from _serve(base / "changes.duckdb", tmp_path_factory)
+
+
+def test_changes_page_shows_both_sentences_and_links_to_them(
+    page: sync_api.Page, changes_server: str
+) -> None:
+    _open(page, f"{changes_server}/changes")
+    page.wait_for_selector(TABLE, timeout=30_000)
+    _settle(page)
+    _shot(page, "changes")
+    assert page.locator(EXCEPTION).count() == 0
+    text = page.inner_text("body")
+    assert "At most 150,000 contracts" in text and "We have 300,000" in text
+    links = page.get_by_role("link", name="Open the article")
+    assert links.count() == 2
+    links.first.click()
+    page.wait_for_url("**/article?*", timeout=30_000)
+    _settle(page)
+    assert page.locator("mark").count() > 0
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_figures_table_shows_large_values_whole(page: sync_api.Page, changes_server: str) -> None:
+    _open(page, f"{changes_server}/figures", charts=1)
+    page.wait_for_selector(TABLE, timeout=30_000)
+    _settle(page)
+    _shot(page, "figures-changes-store")
+    assert page.locator(EXCEPTION).count() == 0
+    text = page.inner_text("body")
+    assert "Figures 1–" in text and "Also cited with: volunteers" in text

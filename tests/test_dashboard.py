@@ -21,7 +21,7 @@ from dashboard.ui import picked
 APP = settings.PROJECT_ROOT / "dashboard" / "app.py"
 SAMPLE = settings.PROJECT_ROOT / "data" / "sample" / "articles.jsonl"
 WIKINEWS = Path(settings.get("shared_dir")) / "corpus" / "wikinews" / "articles.jsonl"
-PAGES = ["overview", "statements", "article", "speakers", "topics", "figures"]
+PAGES = ["overview", "statements", "article", "speakers", "topics", "figures", "changes"]
 
 
 def _corpus(tmp: Path) -> Path:
@@ -323,6 +323,7 @@ def test_pages_say_plainly_when_nothing_matches(app: AppTest, db: Path, page: st
         ("overview", "No statements match these filters"),
         ("statements", "No statement matches"),
         ("figures", "No figures match"),
+        ("changes", "No number changed or conflicts"),
     ],
 )
 def test_empty_results_say_so(app: AppTest, db: Path, page: str, says: str) -> None:
@@ -421,7 +422,7 @@ def test_a_link_restores_the_figures_view(app: AppTest, db: Path) -> None:
     _page(app, "figures")
     assert not app.exception
     table, history = (d.value for d in app.dataframe)
-    assert len(table) == queries.figures(db, counts=second["counts"]).height
+    assert len(table) == min(queries.figures(db, counts=second["counts"]).height, 100)
     assert app.selectbox(key="series").value.startswith(f"{second['speaker_id']}|")
     assert len(history) == second["points"]
 
@@ -453,7 +454,9 @@ def test_figures_page_shows_figures_or_says_there_are_none(app: AppTest, db: Pat
     app.run()
     _page(app, "figures")
     assert not app.exception
-    assert len(app.dataframe[0].value) == min(queries.figures(db).height, 1000)
+    total = queries.overview(db)["figures"]
+    assert len(app.dataframe[0].value) == min(total, 100)  # a page at a time
+    assert f"Figures 1–{min(total, 100):,} of {total:,}" in _captions(app)
     if queries.figure_series(db).is_empty():
         assert any("No speaker cited" in i.value for i in app.info)
     else:

@@ -7,6 +7,7 @@ One real store for the module: the fictional sample corpus, ingested with real s
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -317,3 +318,16 @@ def test_article_statements_say_how_each_speaker_was_found(db: Path) -> None:
     row = rows.row(0, named=True)
     assert row["found"].startswith(f"{row['speaker_mention']} → {row['speaker']}, via “")
     assert "paragraph" in row["found"] and row["speaker_how"] in row["found"]
+
+
+def test_changes_list_each_revision_of_the_known_series(desk: Desk) -> None:
+    """The sample's contracts series (270,000 → 300,000 → about 320,000 → 345,000): each
+    step is a revision by Radek Sorn, "about 320,000" included (over 5% from 300,000)."""
+    (series,) = [s for s in EXPECTED["figure_series"] if s["series"] == "contracts"]
+    points = [(p["article_id"], p["value"]) for p in series["points"]]
+    revised = desk.changes().filter(pl.col("series") == "contract", pl.col("change") == "revised")
+    pairs = revised.sort("after_published").select(
+        "before_article_id", "before_value", "after_article_id", "after_value"
+    )
+    assert pairs.rows() == [(*a, *b) for a, b in itertools.pairwise(points)]
+    assert set(revised["after_speaker"]) == {"Radek Sorn"}
