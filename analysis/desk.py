@@ -58,6 +58,7 @@ class FilterArgs(TypedDict, total=False):
     start: dt.date | str  # ISO date, inclusive
     end: dt.date | str
     distinct: bool  # one copy per story (default) or every copy
+    sure_names: bool  # only names written where they speak or resolved with confidence >= 0.95
 
 
 _LAZY_SQL: dict[str, tuple[str, bool]] = {
@@ -148,6 +149,8 @@ class Desk:
                 changes[key] = _date(kw[key])  # type: ignore[literal-required]
         if "distinct" in kw:
             changes["distinct"] = bool(kw["distinct"])
+        if "sure_names" in kw:
+            changes["sure_names"] = bool(kw["sure_names"])
         return replace(f, **changes)
 
     # ------------------------------------------------------------------ queries

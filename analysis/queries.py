@@ -58,6 +58,8 @@ class Filters:
     topics: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()  # speaker ids
     kinds: tuple[str, ...] = DEFAULT_KINDS  # () for every kind, stances and beliefs too
+    # only names written where the statement is or resolved with high confidence
+    sure_names: bool = False
     distinct: bool = True
 
     def where(self, with_statement: bool = True) -> tuple[str, list[Any]]:
@@ -83,6 +85,8 @@ class Filters:
         if self.kinds and with_statement:
             conds.append("list_contains(?, s.kind)")
             params.append(list(self.kinds))
+        if self.sure_names and with_statement:
+            conds.append(store.SURE_NAME.format(s="s"))
         if self.distinct:
             # one representative per story: the earliest-published copy passing the filters
             rep, rep_params = self._article_where("a2")
@@ -135,6 +139,8 @@ class Filters:
         if self.kinds and with_statement:
             conds.append(f"list_contains(?, {alias}.kind)")
             params.append(list(self.kinds))
+        if self.sure_names and with_statement:
+            conds.append(f"{alias}.sure")
         if self.distinct:
             # A story's copies are numbered oldest first, so its earliest-published copy
             # passing the date and outlet filters is the one with the smallest article_no.

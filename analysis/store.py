@@ -1504,6 +1504,17 @@ def query_to_parquet(
 # the facts on the fly from the tables as CTEs: slower, never wrong.
 FACTS_VERSION = "8"  # bump when FACTS changes, so old facts count as stale
 
+# A name a reporter can rely on without reading the article: written in the mention itself
+# (a name, a document, a headline), or reached through a pronoun or an earlier quote with a
+# confidence of at least 0.95 (on PolNeAR train, out of fold: 2% of those were wrong, against
+# 6% of all pronouns the model resolved). No name at all counts as sure: nothing is claimed.
+SURE_HOWS = ("name", "document named in the mention", "headline")
+SURE_CONFIDENCE = 0.95
+SURE_NAME = (
+    "({s}.speaker_id IS NULL OR coalesce({s}.speaker_how IN " + repr(SURE_HOWS) + ", FALSE) "
+    "OR coalesce({s}.speaker_confidence >= " + str(SURE_CONFIDENCE) + ", FALSE))"
+)
+
 # The series a figure belongs to ("signed contracts", "contracts signed", "contracts" →
 # "contract"): analysis.series.series_key, the one definition, called from SQL as a function
 # registered on each connection that computes the facts (register_functions).
@@ -1551,12 +1562,13 @@ FACTS: dict[str, str] = {
                sp.speaker_id, sp.name, sp.kind, coalesce(n.statements, 0) AS statements
         FROM speakers sp LEFT JOIN n USING (speaker_id)
         ORDER BY speaker_no""",
-    "statements": """
+    # sure: the name was written where the statement is, or resolved with high confidence
+    "statements": f"""
         SELECT row_number() OVER (
                  ORDER BY fa.published DESC NULLS LAST, s.article_id, s.ordinal)::INTEGER
                  AS statement_no,
                s.statement_id, fa.article_no, s.ordinal, p.speaker_no, fa.published, fa.outlet,
-               fa.story, s.kind, s.speaker_role AS role
+               fa.story, s.kind, s.speaker_role AS role, {SURE_NAME.format(s="s")} AS sure
         FROM statements s JOIN facts.articles fa USING (article_id)
         LEFT JOIN facts.speakers p USING (speaker_id)
         ORDER BY statement_no""",

@@ -331,3 +331,24 @@ def test_changes_list_each_revision_of_the_known_series(desk: Desk) -> None:
     )
     assert pairs.rows() == [(*a, *b) for a, b in itertools.pairwise(points)]
     assert set(revised["after_speaker"]) == {"Radek Sorn"}
+
+
+def test_sure_names_keep_only_names_written_out_or_resolved_with_high_confidence(
+    desk: Desk, db: Path
+) -> None:
+    every = desk.statements(limit=10_000)
+    sure = desk.statements(sure_names=True, limit=10_000)
+    assert 0 < sure.height < every.height
+    left_out = set(every["statement_id"]) - set(sure["statement_id"])
+    unsure = store.query(
+        db,
+        "SELECT speaker_id, speaker_how, speaker_confidence FROM statements "
+        "WHERE list_contains(?, statement_id)",
+        [sorted(left_out)],
+    )
+    assert unsure.height == len(left_out)
+    assert unsure["speaker_id"].null_count() == 0  # no name claims nothing: always kept
+    assert not set(unsure["speaker_how"]) & set(store.SURE_HOWS)
+    assert (unsure["speaker_confidence"].fill_null(0) < store.SURE_CONFIDENCE).all()
+    # the dashboard's facts say the same
+    assert desk.overview(sure_names=True)["statements"] == sure.height
