@@ -12,9 +12,10 @@
 
 Each method calls the function of the same name in :mod:`analysis.queries`, which the
 dashboard calls too, so a notebook and the dashboard tell the same numbers. Filters are keyword
-arguments (``speaker``, ``topic``, ``outlet``, ``kind``, ``start``, ``end``, ``distinct``) or a
-:class:`~analysis.queries.Filters`. A speaker can be named by id, full name or a known alias.
-Counts take one copy per story unless ``distinct=False`` (see :mod:`analysis.dedup`).
+arguments (``speaker``, ``topic``, ``outlet``, ``category``, ``kind``, ``start``, ``end``,
+``distinct``) or a :class:`~analysis.queries.Filters`. A speaker can be named by id, full
+name or a known alias. Counts take one copy per story unless ``distinct=False`` (see
+:mod:`analysis.dedup`).
 
 A ``Desk`` holds no database connection. DuckDB lets one process write a file, and any process
 holding it open, even read-only, blocks that writer; so every query opens the file read-only and
@@ -53,6 +54,7 @@ class FilterArgs(TypedDict, total=False):
     speaker: Values  # ids, names or aliases
     topic: Values  # taxonomy or discovered topic ids or labels, any case
     outlet: Values
+    category: Values  # the outlet's own category of the article (AllSides), any case
     # direct, indirect, mixed (the default), position, belief, headline; "all" for every kind
     kind: Values
     start: dt.date | str  # ISO date, inclusive
@@ -139,6 +141,8 @@ class Desk:
             changes["speakers"] = queries.resolve_speakers(self.path, _tuple(kw["speaker"]))
         if "topic" in kw:  # an id or a label ("health", "Health"); unknown ones refused
             changes["topics"] = queries.resolve_topics(self.path, _tuple(kw["topic"]))
+        if "category" in kw:  # any case; unknown ones refused with the valid ones
+            changes["categories"] = queries.resolve_categories(self.path, _tuple(kw["category"]))
         for key, field in (("outlet", "outlets"), ("kind", "kinds")):
             if key in kw:
                 changes[field] = _tuple(kw[key])  # type: ignore[literal-required]

@@ -61,6 +61,7 @@ class Filters:
     # only names written where the statement is or resolved with high confidence
     sure_names: bool = False
     distinct: bool = True
+    categories: tuple[str, ...] = ()  # the outlet's own category of the article (AllSides)
 
     def where(self, with_statement: bool = True) -> tuple[str, list[Any]]:
         """SQL conditions on ``a`` (articles) and ``s`` (statements), and their parameters."""
@@ -99,8 +100,9 @@ class Filters:
             params += rep_params
         return " AND ".join(conds), params
 
-    def _article_where(self, alias: str) -> tuple[list[str], list[Any]]:
-        """The date and outlet conditions, on articles aliased ``alias``."""
+    def _article_where(self, alias: str, facts: bool = False) -> tuple[list[str], list[Any]]:
+        """The date, outlet and category conditions, on articles aliased ``alias`` (a row of
+        a ``facts`` table with ``facts``)."""
         conds: list[str] = ["TRUE"]
         params: list[Any] = []
         if self.start:
@@ -112,12 +114,20 @@ class Filters:
         if self.outlets:
             conds.append(f"list_contains(?, {alias}.outlet)")
             params.append(list(self.outlets))
+        if self.categories:
+            conds.append(
+                f"{alias}.article_no IN (SELECT article_no FROM facts.articles "
+                "WHERE list_contains(?, category))"
+                if facts
+                else f"list_contains(?, {alias}.category)"
+            )
+            params.append(list(self.categories))
         return conds, params
 
     def on_facts(self, alias: str = "f", with_statement: bool = True) -> tuple[str, list[Any]]:
         """The same conditions as :meth:`where`, on a row ``alias`` of ``facts.statements``
         (or, with ``with_statement=False``, of ``facts.articles`` or ``facts.figures``)."""
-        conds, params = self._article_where(alias)
+        conds, params = self._article_where(alias, facts=True)
         if self.topics:
             if with_statement:  # the statement's own topics, or its article's discovered ones
                 conds.append(
@@ -144,7 +154,7 @@ class Filters:
         if self.distinct:
             # A story's copies are numbered oldest first, so its earliest-published copy
             # passing the date and outlet filters is the one with the smallest article_no.
-            rep, rep_params = self._article_where("x")
+            rep, rep_params = self._article_where("x", facts=True)
             conds.append(
                 f"({alias}.story IS NULL OR {alias}.article_no IN (SELECT min(x.article_no) "
                 f"FROM facts.articles x WHERE x.story IS NOT NULL AND {' AND '.join(rep)} "
@@ -671,6 +681,27 @@ def topic_choices(db: str | Path, f: Filters = NO_FILTERS) -> pl.DataFrame:
 def outlet_choices(db: str | Path) -> list[str]:
     df = _q(db, "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")
     return df["outlet"].to_list()
+
+
+def category_choices(db: str | Path) -> list[str]:
+    """The outlets' own categories of the stored articles (AllSides ``category``), if any."""
+    df = _q(db, "SELECT DISTINCT category FROM articles WHERE category IS NOT NULL ORDER BY 1")
+    return df["category"].to_list()
+
+
+def resolve_categories(db: str | Path, values: str | tuple[str, ...]) -> tuple[str, ...]:
+    """Stored categories for ``values`` in any case; ``ValueError`` naming the valid ones for
+    one that matches none (it would otherwise count nothing, silently)."""
+    known = category_choices(db)
+    by_key = {c.strip().lower(): c for c in known}
+    wanted = [values] if isinstance(values, str) else list(values)
+    out: list[str] = []
+    for value in wanted:
+        if value.strip().lower() not in by_key:
+            valid = ", ".join(known) or "none (no article has a category)"
+            raise ValueError(f"no category {value!r}; valid categories: {valid}")
+        out.append(by_key[value.strip().lower()])
+    return tuple(out)
 
 
 def date_range(db: str | Path) -> tuple[dt.date | None, dt.date | None]:

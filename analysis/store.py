@@ -1502,7 +1502,7 @@ def query_to_parquet(
 # not know about them: a query checks the signature recorded at the last refresh against the
 # tables (cheap counts and hashes, once per change of the file) and, if they differ, computes
 # the facts on the fly from the tables as CTEs: slower, never wrong.
-FACTS_VERSION = "8"  # bump when FACTS changes, so old facts count as stale
+FACTS_VERSION = "9"  # bump when FACTS changes, so old facts count as stale
 
 # A name a reporter can rely on without reading the article: written in the mention itself
 # (a name, a document, a headline), or reached through a pronoun or an earlier quote with a
@@ -1540,7 +1540,8 @@ FACTS: dict[str, str] = {
     "articles": """
         SELECT row_number() OVER (ORDER BY a.published NULLS LAST, a.article_id)::INTEGER
                  AS article_no,
-               a.article_id, a.published, a.outlet, m.story_id AS story, a.title, a.url
+               a.article_id, a.published, a.outlet, m.story_id AS story, a.title, a.url,
+               a.category
         FROM articles a LEFT JOIN (
             SELECT article_id, story_id FROM article_stories WHERE story_id IN (
                 SELECT story_id FROM article_stories WHERE duplicate_of IS NOT NULL)) m

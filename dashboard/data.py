@@ -182,6 +182,10 @@ def outlet_choices() -> list[str]:
     return _cached("outlet_choices")
 
 
+def category_choices() -> list[str]:
+    return _cached("category_choices")
+
+
 def date_range() -> tuple[dt.date | None, dt.date | None]:
     return _cached("date_range")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -20,7 +21,7 @@ from dashboard.data import Filters
 
 STATE_KEY = "filters"  # the current Filters, for the pages
 FIND = "find_speaker"  # the sidebar's speaker search (not kept in the URL)
-KEYS = ("dates", "outlet", "topic", "speaker", "kind")
+KEYS = ("dates", "outlet", "category", "topic", "speaker", "kind")
 KIND_HELP = (
     "Read by hand on 360 stored rows of real news, direct quotes were real statements 98% of "
     "the time, indirect and mixed ~80%, stances (position: 'endorsed', 'wants to') 33% and "
@@ -38,7 +39,13 @@ def sidebar() -> Filters:
         outlets = st.multiselect(
             "Outlets", data.outlet_choices(), key="outlet", bind="query-params"
         )
-        topics = _labelled("Topics", data.topic_choices(), "topic")
+        categories: list[str] = []
+        if data.category_choices():  # only for a store whose articles carry one
+            categories = st.multiselect(
+                "Categories", data.category_choices(), key="category", bind="query-params",
+                help="The outlet's own category of the article.",
+            )  # fmt: skip
+        topics = _labelled("Topics", _topics_in_url(data.topic_choices()), "topic")
         speakers = _labelled("Speakers", speaker_options("speaker"), "speaker")
         kinds = st.multiselect(
             "Statement kinds", list(STATEMENT_KINDS), default=list(DEFAULT_KINDS), key="kind",
@@ -52,6 +59,7 @@ def sidebar() -> Filters:
             )  # fmt: skip
         st.button("Reset filters", on_click=_reset, args=(lo, hi), width="stretch")
     f = Filters(start, end, tuple(outlets), tuple(topics), tuple(speakers), tuple(kinds))
+    f = replace(f, categories=tuple(categories))
     st.session_state[STATE_KEY] = f
     return f
 
@@ -94,6 +102,28 @@ def speaker_options(key: str, also: Iterable[str] = ()) -> dict[str, str]:
     return data.speaker_options(keep=keep, names=named, search=search)
 
 
+def _topics_in_url(choices: dict[str, str]) -> dict[str, str]:
+    """``choices``, after a shared link's ``?topic=`` values given by id or label in any case
+    (``?topic=health``, ``?topic=Health``) are put in the URL as the picker shows them (the
+    label); an unknown one is dropped and refused on the page with the valid values."""
+    named = st.query_params.get_all("topic")
+    shown = set(choices.values())
+    if not named or all(v in shown for v in named):
+        return choices
+    by_key = {label.strip().lower(): label for label in choices.values()}
+    by_key.update({t.lower(): label for t, label in choices.items()})
+    by_label = {label: t for t, label in choices.items()}
+    known = [by_key[v.strip().lower()] for v in named if v.strip().lower() in by_key]
+    unknown = [v for v in named if v.strip().lower() not in by_key]
+    if unknown:
+        valid = ", ".join(f"{t} ({label})" for t, label in choices.items())
+        st.error(f"No topic {', '.join(map(repr, unknown))}; valid topics (id or label): {valid}")
+    known = list(dict.fromkeys(known))
+    st.query_params["topic"] = known
+    st.session_state["topic"] = [by_label[label] for label in known]
+    return choices
+
+
 def _labelled(label: str, choices: dict[str, str], key: str) -> list[str]:
     """A multiselect over ids that shows their labels."""
     picked: list[str] = st.multiselect(
@@ -107,7 +137,7 @@ def _labelled(label: str, choices: dict[str, str], key: str) -> list[str]:
 
 
 def _reset(lo: dt.date | None, hi: dt.date | None) -> None:
-    for key in ("outlet", "topic", "speaker"):
+    for key in ("outlet", "category", "topic", "speaker"):
         st.session_state[key] = []
     st.session_state[FIND] = ""
     st.session_state["kind"] = list(DEFAULT_KINDS)

@@ -39,6 +39,13 @@ def escape(text: str) -> str:
     return html.escape(text).translate(_MARKDOWN)
 
 
+def isolate(text: str) -> str:
+    """``text`` escaped as :func:`escape` does, between Unicode's first-strong isolate and
+    pop-directional isolate (U+2068, U+2069): an outlet or a name in Arabic or Hebrew then
+    keeps its own direction without reordering the dates and counts beside it."""
+    return f"\u2068{escape(text)}\u2069"
+
+
 def highlight(text: str, marks: Iterable[Mark]) -> str:
     """``text`` as escaped HTML with a ``<mark>`` over each mark's [start, end) range."""
     valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]

@@ -25,7 +25,7 @@ title = highlight.highlight(doc["title"], highlight.statement_marks(said, "title
 st.markdown(f"<h2>{title}</h2>", unsafe_allow_html=True)
 # The caption is Markdown: the outlet is escaped like the text, and only a web address is
 # linked, with the characters that could end the link (or start another) percent-encoded.
-meta = [highlight.escape(doc["outlet"] or "unknown outlet"), str(doc["published"] or "undated")]
+meta = [highlight.isolate(doc["outlet"] or "unknown outlet"), str(doc["published"] or "undated")]
 url = doc.get("url") or ""
 web = url.lower().startswith(("http://", "https://"))
 link = f" · [source]({quote(url, safe=':/?#&=%+@,;~')})" if web else ""

@@ -81,7 +81,7 @@ behind = replace(f, speakers=tuple(who) or f.speakers, outlets=tuple(where) or f
 rows = data.statements(behind, limit=200)
 names = dict(speakers.select("speaker_id", "speaker").iter_rows())
 picked = [*(names.get(s, s) for s in who), *where]  # names and outlets, as Markdown: escaped
-st.caption(" · ".join(highlight.escape(x) for x in picked) + ", newest first")
+st.caption(" · ".join(highlight.isolate(x) for x in picked) + ", newest first")
 ui.table(
     rows,
     "picked-statements",

@@ -74,8 +74,8 @@ def _profile(f: data.Filters, board: pl.DataFrame) -> None:
         return
     # Names, aliases and roles come from article text: escaped, so they show as written.
     st.header(highlight.escape(profile.name))
-    aliases = ", ".join(highlight.escape(a) for a in profile.aliases)
-    roles = ", ".join(highlight.escape(r) for r in profile.roles)
+    aliases = ", ".join(highlight.isolate(a) for a in profile.aliases)  # right-to-left too
+    roles = ", ".join(highlight.isolate(r) for r in profile.roles)
     st.markdown(f"**Also written as:** {aliases or '—'}")
     st.markdown(f"**Roles seen:** {roles or '—'}")
     mine = data.only_speaker(f, profile.speaker_id)
