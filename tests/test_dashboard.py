@@ -675,3 +675,35 @@ def test_the_dashboard_leaves_the_file_free_for_a_writer(
     monkeypatch.setenv("QUOTEDESK_LOCK_TIMEOUT", "1")
     with store.writer(db) as con:  # raises StoreError if a connection were still open
         assert con.sql("SELECT count(*) FROM articles").fetchone()
+
+
+def test_default_kinds_leave_stances_out_and_the_overview_counts_them(
+    app: AppTest, db: Path
+) -> None:
+    app.run()
+    kinds = app.multiselect(key="kind")
+    assert tuple(kinds.value) == DEFAULT_KINDS
+    shown = queries.overview(db)["statements"]
+    every = queries.overview(db, Filters(kinds=()))["statements"]
+    assert _metrics(app)["Statements"] == shown < every
+    note = [c.value for c in app.caption if "more extracted rows of other kinds" in c.value]
+    assert note and f"{every - shown:,} more" in note[0]
+    kinds.set_value([*DEFAULT_KINDS, "position", "belief"]).run()  # bring them back
+    assert not app.exception
+    assert _metrics(app)["Statements"] == every
+
+
+def test_speakers_page_ranks_people_and_organisations_and_can_keep_only_sure_names(
+    app: AppTest, db: Path
+) -> None:
+    app.run()
+    _page(app, "speakers")
+    assert not app.exception
+    board = app.dataframe[0].value
+    assert set(board["kind"]) <= {"person", "org"}
+    app.toggle(key="sure").set_value(True).run()
+    assert not app.exception
+    sure = app.dataframe[0].value
+    want = queries.top_speakers(db, Filters(sure_names=True), limit=50)
+    assert list(sure["statements"]) == want["statements"].to_list()
+    assert sure["statements"].sum() < board["statements"].sum()
