@@ -230,7 +230,7 @@ def test_migration_keeps_every_row_and_links_the_copies(v1_db: Path, tmp_path: P
     with store.writer(fresh):
         pass
     assert set(after) == set(_table_counts(fresh))
-    assert store.info(v1_db)["schema_version"] == str(store.SCHEMA_VERSION) == "4"
+    assert store.info(v1_db)["schema_version"] == str(store.SCHEMA_VERSION) == "5"
     # schema 4's columns, on the old rows, empty until they are re-extracted
     cols = store.query(v1_db, "SELECT speaker_how, antecedent_start FROM statements")
     assert cols.height == before["statements"] and cols["speaker_how"].null_count() == cols.height
