@@ -69,6 +69,36 @@ def _run(make: Callable[[], corrections.Correction], done: str) -> None:
         st.session_state[MESSAGE] = ("error", f"Not saved: {data.public_message(exc)}")
         return
     st.session_state[MESSAGE] = ("ok", done)
+    _refill(data.db_path())
+
+
+def _refill(db: str) -> None:
+    """After a save, the forms show the values now stored, not what was typed (a widget's
+    value is reset by setting it: deleting its state leaves the browser's copy)."""
+    for key in list(st.session_state):
+        k = str(key)
+        try:
+            if k.startswith(("typed-", "note-", "fnote-")) or k in ("add-text", "add-speaker"):
+                st.session_state[key] = ""
+            elif k in ("add-start", "add-end"):
+                st.session_state[key] = None
+            elif k.startswith("pick-"):
+                st.session_state[key] = corrections.statement(db, k[5:])["speaker"] or NO_SPEAKER
+            elif k.startswith("kind-"):
+                kind = corrections.statement(db, k[5:])["kind"]
+                if kind in STATEMENT_KINDS:
+                    st.session_state[key] = kind
+            elif k.startswith(("counts-", "value-")):
+                fig = corrections.figure(db, k.split("-", 1)[1])
+                st.session_state[key] = fig["counts"] or "" if k[0] == "c" else fig["value"]
+        except ValueError:  # the row is gone (hidden, or re-extracted meanwhile)
+            continue
+
+
+def _start(key: str, **default: Any) -> dict[str, Any]:
+    """A widget's starting value, unless a save has set it already (Streamlit warns about
+    a widget given both)."""
+    return {} if key in st.session_state else default
 
 
 def _value(key: str) -> Any:
@@ -86,11 +116,19 @@ def statement_form(row: dict[str, Any]) -> None:
     with st.form(f"fix-{sid}", border=True):
         st.markdown(f"**Correct** “{_short(row['text'])}”")
         left, right = st.columns(2)
-        left.selectbox("Speaker", options, index=options.index(current), key=f"pick-{sid}")
+        left.selectbox(
+            "Speaker",
+            options,
+            key=f"pick-{sid}",
+            **_start(f"pick-{sid}", index=options.index(current)),
+        )
         right.text_input("…or type a name", key=f"typed-{sid}", placeholder="e.g. Lina Farrow")
         kind = row["kind"] if row["kind"] in STATEMENT_KINDS else STATEMENT_KINDS[0]
         left.selectbox(
-            "Kind", STATEMENT_KINDS, index=STATEMENT_KINDS.index(kind), key=f"kind-{sid}"
+            "Kind",
+            STATEMENT_KINDS,
+            key=f"kind-{sid}",
+            **_start(f"kind-{sid}", index=STATEMENT_KINDS.index(kind)),
         )
         right.text_input("Note (optional)", key=f"note-{sid}")
         b = st.columns(4)
@@ -153,8 +191,12 @@ def figure_form(row: dict[str, Any]) -> None:
     with st.form(f"fig-{fid}", border=True):
         st.markdown(f"**Correct the figure** “{row['surface']}”")
         a, b, c = st.columns(3)
-        a.text_input("Counts", value=row["counts"] or "", key=f"counts-{fid}")
-        b.number_input("Value", value=row["value"], key=f"value-{fid}", format="%g")
+        a.text_input(
+            "Counts", key=f"counts-{fid}", **_start(f"counts-{fid}", value=row["counts"] or "")
+        )
+        b.number_input(
+            "Value", key=f"value-{fid}", format="%g", **_start(f"value-{fid}", value=row["value"])
+        )
         c.text_input("Note (optional)", key=f"fnote-{fid}")
 
         def fix(action: str, key: str) -> Callable[[], corrections.Correction]:
@@ -189,7 +231,7 @@ def article_section(article_id: str, said: pl.DataFrame, figs: pl.DataFrame) -> 
     if said.height:
         ids = said["statement_id"].to_list()
         chosen = st.query_params.get("statement")
-        labels = {r["statement_id"]: f"{r['speaker'] or '—'}: {_short(r['text'], 70)}"
+        labels = {r["statement_id"]: f"{_short(r['text'], 80)} ({r['kind']})"
                   for r in said.iter_rows(named=True)}  # fmt: skip
         sid = st.selectbox(
             "Statement", ids, index=ids.index(chosen) if chosen in ids else 0,
