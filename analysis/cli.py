@@ -75,6 +75,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     # terminal (and exits 255 without one, under nohup or CI) and shows an "install skills"
     # toast over the page. The browser is opened by us instead, when there is one to open.
     env = {**os.environ, "QUOTEDESK_DB": str(db), "STREAMLIT_SERVER_HEADLESS": "true"}
+    if args.corrections:
+        env["QUOTEDESK_CORRECTIONS"] = "1"
     hosts = allowed_hosts(args.allowed_host)
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(app),
@@ -335,6 +337,35 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_corrections_list(args: argparse.Namespace) -> int:
+    from analysis import corrections
+
+    df = corrections.audit(args.db, orphaned=args.orphaned, who=args.who)
+    for r in df.iter_rows(named=True):
+        note = f" ({r['note']})" if r["note"] else ""
+        print(f"{r['made_at']:%Y-%m-%d %H:%M} {r['who']}: {r['action']} {r['article_id']}"
+              f"[{r['start_char']}:{r['end_char']}] {r['old_value']!r} → {r['new_value']!r}"
+              f"{note} [{r['status']}]")  # fmt: skip
+    print(f"{df.height} corrections" + (" orphaned" if args.orphaned else ""))
+    return 0
+
+
+def cmd_corrections_export(args: argparse.Namespace) -> int:
+    from analysis import corrections
+
+    n = corrections.export_jsonl(args.db, args.path)
+    print(f"{n} corrections → {args.path}")
+    return 0
+
+
+def cmd_corrections_import(args: argparse.Namespace) -> int:
+    from analysis import corrections
+
+    read, new = corrections.import_jsonl(args.db, args.path)
+    print(f"{read} corrections read from {args.path}, {new} new in {args.db}")
+    return 0
+
+
 def cmd_topics_discover(args: argparse.Namespace) -> int:
     from analysis.topic_model import discover_topics
 
@@ -397,8 +428,15 @@ def build_parser() -> argparse.ArgumentParser:
         "dashboard",
         help="open the Streamlit dashboard",
         formatter_class=fmt,
-        description="Serve the dashboard (read-only) on localhost.\n\nexample:\n"
-        "  quotedesk dashboard --db news.duckdb --port 8501",
+        description="Serve the dashboard (read-only unless --corrections) on localhost."
+        "\n\nexample:\n  quotedesk dashboard --db news.duckdb --port 8501\n"
+        "  quotedesk dashboard --db news.duckdb --corrections",
+    )
+    s.add_argument(
+        "--corrections",
+        action="store_true",
+        help="let reporters correct speakers, kinds and figures from the pages "
+        "($QUOTEDESK_CORRECTIONS=1 does the same)",
     )
     s.add_argument("--db", default=_db_default(), help="DuckDB file (default: %(default)s)")
     s.add_argument("--port", type=int, default=8501)
@@ -639,6 +677,43 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--db", default=_db_default())
     t.add_argument("--aliases", default=None, help="speaker rules file (TOML)")
     t.set_defaults(func=cmd_speakers_apply)
+
+    s = sub.add_parser(
+        "corrections",
+        help="list, export or import reporters' corrections",
+        formatter_class=fmt,
+        description="Corrections reporters made (dashboard with --corrections, or the Desk), "
+        "kept in the store and applied again after every ingest and re-extraction. A JSONL "
+        "file carries them to a colleague's store; importing it twice adds nothing."
+        "\n\nexample:\n  quotedesk corrections list --orphaned --db news.duckdb\n"
+        "  quotedesk corrections export corrections.jsonl --db news.duckdb\n"
+        "  quotedesk corrections import corrections.jsonl --db other.duckdb",
+    )
+    cor = s.add_subparsers(dest="corrections_command", required=True)
+    t = cor.add_parser(
+        "list",
+        help="corrections, newest first, with their status",
+        formatter_class=fmt,
+        description="Every correction with who made it, when, the old and new value and its "
+        "status (applied, superseded, orphaned: its words are no longer in the article)."
+        "\n\nexample:\n  quotedesk corrections list --orphaned --db news.duckdb",
+    )
+    t.add_argument("--db", default=_db_default())
+    t.add_argument("--orphaned", action="store_true", help="only those whose text is gone")
+    t.add_argument("--who", default=None, help="only those made by this person")
+    t.set_defaults(func=cmd_corrections_list)
+    for name, what, func in (
+        ("export", "write every correction to a JSONL file", cmd_corrections_export),
+        ("import", "add the corrections of a JSONL file and apply them", cmd_corrections_import),
+    ):
+        t = cor.add_parser(
+            name, help=what, formatter_class=fmt,
+            description=f"{what[0].upper()}{what[1:]}.\n\nexample:\n"
+            f"  quotedesk corrections {name} corrections.jsonl --db news.duckdb",
+        )  # fmt: skip
+        t.add_argument("path", help="JSONL file")
+        t.add_argument("--db", default=_db_default())
+        t.set_defaults(func=func)
 
     s = sub.add_parser(
         "reextract",

@@ -37,9 +37,10 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack
 
 import polars as pl
 
+from analysis import corrections as corr  # Desk.corrections() is the audit trail
 from analysis import export, queries, runs, store
 from analysis.queries import NO_FILTERS, Filters, Freq, SpeakerProfile
-from analysis.records import STATEMENT_KINDS
+from analysis.records import REJECTED_KIND, STATEMENT_KINDS
 
 if TYPE_CHECKING:
     from analysis import identity
@@ -61,6 +62,8 @@ class FilterArgs(TypedDict, total=False):
     end: dt.date | str
     distinct: bool  # one copy per story (default) or every copy
     sure_names: bool  # only names written where they speak or resolved with confidence >= 0.95
+    verified_only: bool  # statements a reporter marked verified
+    corrected: bool  # statements a reporter corrected
 
 
 _LAZY_SQL: dict[str, tuple[str, bool]] = {
@@ -151,10 +154,9 @@ class Desk:
         for key in ("start", "end"):
             if key in kw:
                 changes[key] = _date(kw[key])  # type: ignore[literal-required]
-        if "distinct" in kw:
-            changes["distinct"] = bool(kw["distinct"])
-        if "sure_names" in kw:
-            changes["sure_names"] = bool(kw["sure_names"])
+        for key in ("distinct", "sure_names", "verified_only", "corrected"):
+            if key in kw:
+                changes[key] = bool(kw[key])  # type: ignore[literal-required]
         return replace(f, **changes)
 
     # ------------------------------------------------------------------ queries
@@ -397,6 +399,86 @@ class Desk:
         self._writable()
         return topic_model.discover_topics(self.path, k or topic_model.DEFAULT_K, method).summary()
 
+    # ------------------------------------------------------------------ corrections
+    # Each records one correction (analysis/corrections.py) and re-applies them all; ``who``
+    # defaults to the ``reporter`` setting ($QUOTEDESK_REPORTER). Needs read_only=False.
+    def correct_speaker(
+        self, statement_id: str, name: str | None, who: str | None = None, note: str | None = None
+    ) -> str:
+        """Set the statement's speaker (a corpus speaker's name or alias, or a new name);
+        ``None`` or "" clears it. Returns the correction's uid."""
+        action = "set_speaker" if name and name.strip() else "clear_speaker"
+        value = name.strip() if name and name.strip() else None
+        return self._correct(corr.on_statement(
+            self.path, statement_id, action, value, who, note))  # fmt: skip
+
+    def mark_not_statement(
+        self, statement_id: str, hide: bool = True, who: str | None = None, note: str | None = None
+    ) -> str:
+        """Mark a row "not a statement" (hidden from every view); ``hide=False`` shows it again."""
+        value = "true" if hide else "false"
+        return self._correct(corr.on_statement(
+            self.path, statement_id, "not_a_statement", value, who, note))  # fmt: skip
+
+    def set_kind(
+        self, statement_id: str, kind: str, who: str | None = None, note: str | None = None
+    ) -> str:
+        """Fix a statement's kind (direct, indirect, mixed, belief, position, headline)."""
+        return self._correct(corr.on_statement(
+            self.path, statement_id, "set_kind", kind, who, note))  # fmt: skip
+
+    def add_statement(
+        self, article_id: str, start: int | None = None, end: int | None = None,
+        speaker: str | None = None, who: str | None = None, kind: str = "direct",
+        note: str | None = None, text: str = "",
+    ) -> str:  # fmt: skip
+        """Add a statement the extractor missed: the span ``start``-``end`` of the article's
+        text, or the words ``text`` pasted from it (they must occur once)."""
+        return self._correct(corr.added(
+            self.path, article_id, start, end, speaker, who, kind, note, text))  # fmt: skip
+
+    def set_figure_counts(
+        self, figure_id: str, counts: str, who: str | None = None, note: str | None = None
+    ) -> str:
+        """Fix what a figure counts ("crew members")."""
+        return self._correct(corr.on_figure(
+            self.path, figure_id, "set_counts", counts.strip(), who, note))  # fmt: skip
+
+    def set_figure_value(
+        self, figure_id: str, value: float, who: str | None = None, note: str | None = None
+    ) -> str:
+        """Fix a figure's value."""
+        return self._correct(corr.on_figure(
+            self.path, figure_id, "set_value", repr(float(value)), who, note))  # fmt: skip
+
+    def verify(
+        self, target_id: str, verified: bool = True, who: str | None = None,
+        note: str | None = None,
+    ) -> str:  # fmt: skip
+        """Mark a statement (``article:sN``) or figure (``article:fN``) verified (or not)."""
+        on = corr.on_figure if _is_figure(target_id) else corr.on_statement
+        value = "true" if verified else "false"
+        return self._correct(on(self.path, target_id, "verify", value, who, note))
+
+    def corrections(self, orphaned: bool = False, who: str | None = None) -> pl.DataFrame:
+        """The audit trail: every correction, newest first, with its status now."""
+        return corr.audit(self.path, orphaned=orphaned, who=who)
+
+    def export_corrections(self, path: str | Path) -> int:
+        """Every correction to a JSONL file a colleague can import; returns how many."""
+        return corr.export_jsonl(self.path, path)
+
+    def import_corrections(self, path: str | Path) -> int:
+        """Add the corrections of a JSONL file not yet here (re-importing adds nothing);
+        returns how many were new."""
+        self._writable()
+        return corr.import_jsonl(self.path, path)[1]
+
+    def _correct(self, correction: corr.Correction) -> str:
+        self._writable()
+        corr.record(self.path, [correction])
+        return correction.uid
+
     def _writable(self) -> None:
         if self.read_only:
             raise store.StoreError(
@@ -412,13 +494,17 @@ def _kinds(values: tuple[str, ...]) -> tuple[str, ...]:
     """Statement kinds checked against the known ones; ``"all"`` (or nothing) is every kind."""
     if not values or values == ("all",):
         return ()
-    unknown = [v for v in values if v not in STATEMENT_KINDS]
+    unknown = [v for v in values if v not in (*STATEMENT_KINDS, REJECTED_KIND)]
     if unknown:
         raise ValueError(
             f"unknown statement kind {unknown[0]!r}: use one of {', '.join(STATEMENT_KINDS)} "
             "or 'all'"
         )
     return values
+
+
+def _is_figure(target_id: str) -> bool:
+    return target_id.rsplit(":", 1)[-1].startswith("f")
 
 
 def _date(value: dt.date | str) -> dt.date:

@@ -20,7 +20,7 @@ from typing import Any, Literal
 import polars as pl
 
 from analysis import series, store
-from analysis.records import DEFAULT_KINDS
+from analysis.records import DEFAULT_KINDS, REJECTED_KIND
 from analysis.series import GENERIC_HEADS
 from analysis.store import COUNTS_KEY
 
@@ -49,7 +49,10 @@ class Filters:
     outlet filter on, that outlet's copy is the one counted). ``distinct=False`` counts every
     copy. ``topics`` holds taxonomy topic ids and/or discovered topic ids
     (:mod:`analysis.topic_model`). ``kinds`` defaults to the statement kinds measured as
-    real statements (:data:`~analysis.records.DEFAULT_KINDS`); ``kinds=()`` shows every kind.
+    real statements (:data:`~analysis.records.DEFAULT_KINDS`); ``kinds=()`` shows every kind
+    but the rows a reporter marked "not a statement" (``kinds=("rejected",)`` shows those).
+    ``verified_only`` and ``corrected`` keep the statements a reporter marked verified or
+    corrected (:mod:`analysis.corrections`).
     """
 
     start: dt.date | None = None
@@ -62,6 +65,8 @@ class Filters:
     sure_names: bool = False
     distinct: bool = True
     categories: tuple[str, ...] = ()  # the outlet's own category of the article (AllSides)
+    verified_only: bool = False
+    corrected: bool = False
 
     def where(self, with_statement: bool = True) -> tuple[str, list[Any]]:
         """SQL conditions on ``a`` (articles) and ``s`` (statements), and their parameters."""
@@ -88,6 +93,8 @@ class Filters:
             params.append(list(self.kinds))
         if self.sure_names and with_statement:
             conds.append(store.SURE_NAME.format(s="s"))
+        if with_statement:
+            conds += self._marks("s")
         if self.distinct:
             # one representative per story: the earliest-published copy passing the filters
             rep, rep_params = self._article_where("a2")
@@ -124,6 +131,16 @@ class Filters:
             params.append(list(self.categories))
         return conds, params
 
+    def _marks(self, alias: str) -> list[str]:
+        """Rows marked not a statement (when every kind is asked for), the verified and
+        corrected filters: on ``alias``, a statement row or a row of facts.statements."""
+        conds = [] if self.kinds else [f"{alias}.kind <> '{REJECTED_KIND}'"]
+        for on, column in ((self.verified_only, "verified"), (self.corrected, "corrected")):
+            if on:
+                conds.append(f"{alias}.statement_id IN (SELECT target_id FROM corrected_rows "
+                             f"WHERE {column})")  # fmt: skip
+        return conds
+
     def on_facts(self, alias: str = "f", with_statement: bool = True) -> tuple[str, list[Any]]:
         """The same conditions as :meth:`where`, on a row ``alias`` of ``facts.statements``
         (or, with ``with_statement=False``, of ``facts.articles`` or ``facts.figures``)."""
@@ -151,6 +168,8 @@ class Filters:
             params.append(list(self.kinds))
         if self.sure_names and with_statement:
             conds.append(f"{alias}.sure")
+        if with_statement:
+            conds += self._marks(alias)
         if self.distinct:
             # A story's copies are numbered oldest first, so its earliest-published copy
             # passing the date and outlet filters is the one with the smallest article_no.
@@ -190,7 +209,8 @@ def _qf(db: str | Path, sql: str, params: list[Any] | None = None) -> pl.DataFra
 
 
 def overview(db: str | Path, f: Filters = NO_FILTERS) -> dict[str, int]:
-    """Headline counts: articles, statements, speakers, figures, outlets.
+    """Headline counts: articles, statements, speakers, figures, outlets, and how many of
+    those statements a reporter marked verified.
 
     >>> overview("data/sample.duckdb")["articles"]  # doctest: +SKIP
     76
@@ -202,9 +222,11 @@ def overview(db: str | Path, f: Filters = NO_FILTERS) -> dict[str, int]:
         db,
         f"""SELECT (SELECT count(*) FROM facts.articles x WHERE {awhere}) AS articles,
                    st.statements, st.speakers, st.outlets,
-                   (SELECT count(*) FROM facts.figures x WHERE {awhere}) AS figures
+                   (SELECT count(*) FROM facts.figures x WHERE {awhere}) AS figures, st.verified
             FROM (SELECT count(*) AS statements, count(DISTINCT f.speaker_no) AS speakers,
-                         count(DISTINCT f.outlet) AS outlets
+                         count(DISTINCT f.outlet) AS outlets,
+                         count(*) FILTER (WHERE f.statement_id IN
+                           (SELECT target_id FROM corrected_rows WHERE verified)) AS verified
                   FROM facts.statements f WHERE {where}) st""",
         [*aparams, *aparams, *params],
     ).row(0, named=True)
@@ -715,19 +737,23 @@ def article(db: str | Path, article_id: str) -> dict[str, Any] | None:
     return df.row(0, named=True) if df.height else None
 
 
-def article_statements(db: str | Path, article_id: str) -> pl.DataFrame:
+def article_statements(db: str | Path, article_id: str, hidden: bool = False) -> pl.DataFrame:
     """An article's statements in order, with how each speaker was found (``found``:
-    "he → Vladimir Putin, via 'the Russian leader', paragraph 4 (pronoun model, 0.93)")."""
+    "he → Vladimir Putin, via 'the Russian leader', paragraph 4 (pronoun model, 0.93)") and
+    whether a reporter corrected or verified it; ``hidden``: also the rows marked not a
+    statement."""
     df = _q(
         db,
         """SELECT s.statement_id, s.section, s.start_char, s.end_char, s.fragments, s.kind,
                   s.text, s.cue, s.cue_start, s.cue_end, s.speaker_mention, s.speaker_start,
                   s.speaker_end, s.speaker_name AS speaker, s.speaker_role, s.speaker_how,
                   s.speaker_confidence, s.antecedent_start, s.antecedent_end,
-                  a.text AS article_text
+                  a.text AS article_text, coalesce(c.corrected, FALSE) AS corrected,
+                  coalesce(c.verified, FALSE) AS verified
            FROM statements s JOIN articles a USING (article_id)
-           WHERE s.article_id = ? ORDER BY s.ordinal""",
-        [article_id],
+           LEFT JOIN corrected_rows c ON c.target_id = s.statement_id
+           WHERE s.article_id = ? AND (? OR s.kind <> ?) ORDER BY s.ordinal""",
+        [article_id, hidden, REJECTED_KIND],
     )
     found = [provenance(r) for r in df.iter_rows(named=True)]
     return df.drop("article_text").with_columns(pl.Series("found", found, pl.String))
@@ -756,8 +782,10 @@ def article_figures(db: str | Path, article_id: str) -> pl.DataFrame:
     return _q(
         db,
         """SELECT figure_id, start_char, end_char, surface, value, unit, type, approx, counts,
-                  speaker_name AS speaker
-           FROM figures WHERE article_id = ? ORDER BY ordinal""",
+                  speaker_name AS speaker, coalesce(c.corrected, FALSE) AS corrected,
+                  coalesce(c.verified, FALSE) AS verified
+           FROM figures LEFT JOIN corrected_rows c ON c.target_id = figure_id
+           WHERE article_id = ? ORDER BY ordinal""",
         [article_id],
     )
 

@@ -19,6 +19,9 @@ STATEMENT_KINDS: tuple[StatementKind, ...] = get_args(StatementKind)
 # so those two stay out of the default views. "headline" ("Deficit widens, Okafor says") is
 # shown: it is rare (4 of those 3,007 rows, none drawn) and written as an attribution.
 DEFAULT_KINDS: tuple[StatementKind, ...] = ("direct", "indirect", "mixed", "headline")
+# The kind of a row a reporter marked "not a statement" (analysis/corrections.py): never one
+# of the kinds above, so no view shows it unless asked for it by name.
+REJECTED_KIND = "rejected"
 FigureType = Literal["count", "money", "percent", "measure", "age", "other"]
 Section = Literal["text", "title"]
 

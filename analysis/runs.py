@@ -9,11 +9,11 @@ A run owns, in one place, what every write needs:
   :meth:`WriteRun.transaction` for anything else), each on a connection opened for it only, so
   the dashboard reads between them;
 - the cleanup after the last write: corpus speakers with the hand rules, links between copies
-  of a story, the search index and the dashboard's facts, all in one place, so no command can
-  leave a stale piece behind.
+  of a story, reporters' corrections (applied again), the search index and the dashboard's
+  facts, all in one place, so no command can leave a stale piece behind.
 
-``ingest``, ``load``, ``reextract``, ``speakers apply``, ``topics discover`` and ``migrate``
-are each a ``with write_run(...)`` block.
+``ingest``, ``load``, ``reextract``, ``speakers apply``, ``topics discover``, ``corrections``
+and ``migrate`` are each a ``with write_run(...)`` block.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from analysis import dedup, identity, store
+from analysis import corrections, dedup, identity, store
 from analysis.records import Article, Extraction, InputError
 
 # What a full disk looks like: DuckDB's message for a failed write, or the OSError's errno.
@@ -50,6 +50,7 @@ class WriteRun:
     copies: int = 0  # articles linked as copies of an earlier story (analysis/dedup.py)
     speakers: identity.ApplyReport | None = None  # the corpus speakers, after the run
     facts_rebuilt: bool = False  # the cleanup rebuilt the dashboard's facts (data changed)
+    reapplied: corrections.ApplyReport | None = None  # the reporters' corrections, after it
 
     @contextmanager
     def transaction(self) -> Iterator[store.Connection]:
@@ -173,6 +174,9 @@ def _finish(run: WriteRun, ok: bool) -> None:
             if ok:
                 run.speakers = identity.apply(con, run.rules, run.rules_from)
                 run.copies += dedup.link_pending(con)
+                # after the speakers (a corrected speaker wins) and before the search index
+                # (which indexes speaker names)
+                run.reapplied = corrections.apply(con)
                 store.rebuild_search_index(con)
                 run.facts_rebuilt = store.refresh_facts(con)
             status = run.status if ok else "failed"

@@ -90,6 +90,21 @@ SETTINGS: tuple[Setting, ...] = (
         "AppTest sees a failing page as an exception); commands are not affected.",
     ),
     Setting(
+        "corrections",
+        "QUOTEDESK_CORRECTIONS",
+        "",
+        "Set to 1 to let the dashboard take corrections (speaker, kind, not a statement, "
+        "missed statements, figures, verified); `quotedesk dashboard --corrections` sets it. "
+        "Off, the dashboard is read-only.",
+    ),
+    Setting(
+        "reporter",
+        "QUOTEDESK_REPORTER",
+        "",
+        "The name corrections made from the Desk or the command line are recorded under "
+        "(the dashboard asks for it once per session).",
+    ),
+    Setting(
         "allowed_hosts",
         "QUOTEDESK_ALLOWED_HOSTS",
         "localhost,127.0.0.1,::1",

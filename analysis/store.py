@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from analysis.aliases import Rules
     from analysis.identity import Resolution
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DUCKDB_VERSION = duckdb.__version__
 Connection = duckdb.DuckDBPyConnection  # for modules that drive a connection they were given
 
@@ -239,6 +239,37 @@ SCHEMA: tuple[str, ...] = (
         matched INTEGER NOT NULL,  -- article speakers it applied to at the last apply
         applied_at TIMESTAMP NOT NULL
     )""",
+    # --- schema 5: reporters' corrections (analysis/corrections.py). `corrections` is the
+    # audit trail, only ever appended to; the other two are derived from it and the current
+    # statements and figures each time the corrections are applied again.
+    """CREATE SEQUENCE IF NOT EXISTS correction_seq START 1""",
+    """CREATE TABLE IF NOT EXISTS corrections (
+        uid VARCHAR PRIMARY KEY,  -- stable across export and import
+        seq INTEGER NOT NULL DEFAULT nextval('correction_seq'),  -- order of arrival here
+        target VARCHAR NOT NULL,  -- statement, figure
+        article_id VARCHAR NOT NULL,
+        start_char INTEGER NOT NULL,  -- the target's offsets when it was corrected
+        end_char INTEGER NOT NULL,
+        target_text VARCHAR NOT NULL,  -- its text (a figure's surface) then
+        action VARCHAR NOT NULL,
+        old_value VARCHAR,  -- the value shown before
+        new_value VARCHAR,
+        who VARCHAR NOT NULL,
+        made_at TIMESTAMP NOT NULL,
+        note VARCHAR
+    )""",
+    """CREATE TABLE IF NOT EXISTS correction_state (
+        uid VARCHAR PRIMARY KEY,  -- no FK, as in figures
+        status VARCHAR NOT NULL,  -- applied, superseded, orphaned
+        target_id VARCHAR,  -- the statement or figure it applies to now
+        checked_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS corrected_rows (
+        target_id VARCHAR PRIMARY KEY,
+        target VARCHAR NOT NULL,
+        corrected BOOLEAN NOT NULL,  -- a correction other than verify applies to it
+        verified BOOLEAN NOT NULL
+    )""",
 )
 
 # version → statements that migrate a store from that version to the next.
@@ -261,7 +292,8 @@ SCHEMA_4 = (
     "ALTER TABLE statements ADD COLUMN IF NOT EXISTS antecedent_end INTEGER",
     "ALTER TABLE article_speakers ADD COLUMN IF NOT EXISTS evidence VARCHAR[]",
 )
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: SCHEMA, 2: SCHEMA, 3: SCHEMA_4}
+# 4 → 5 only adds tables (the corrections): replaying SCHEMA again.
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: SCHEMA, 2: SCHEMA, 3: SCHEMA_4, 4: SCHEMA}
 
 _CHILD_TABLES = (
     "statement_topics",
@@ -1626,8 +1658,9 @@ FACTS: dict[str, str] = {
 # Changes whenever a write changes what FACTS read: rows added or removed (counts), articles
 # written again by a later run (an ingest of changed articles, a re-extraction, a load: the
 # newest run that wrote an article), speakers merged, split or renamed (their hash), copies
-# linked into stories, topics discovered again. Not every run: a migrate or a speakers apply
-# that changed nothing must not rebuild the facts.
+# linked into stories, topics discovered again, corrections made or matched again (a
+# correction rewrites a statement's kind or speaker in place). Not every run: a migrate or a
+# speakers apply that changed nothing must not rebuild the facts.
 _SIGNATURE = """SELECT concat_ws('|', ?,
     (SELECT count(*) FROM articles), (SELECT count(*) FROM statements),
     (SELECT count(*) FROM figures), (SELECT count(*) FROM statement_topics),
@@ -1639,7 +1672,9 @@ _SIGNATURE = """SELECT concat_ws('|', ?,
     (SELECT coalesce(max(run_id), 0) FROM articles),
     (SELECT coalesce(max(created_at)::VARCHAR, '') FROM discovered_topics),
     (SELECT count(*) FROM fts_main_statements.docs),
-    (SELECT coalesce(sum(hash(docid, name)), 0) FROM fts_main_statements.docs))"""
+    (SELECT coalesce(sum(hash(docid, name)), 0) FROM fts_main_statements.docs),
+    (SELECT count(*) FROM corrections),
+    (SELECT coalesce(sum(hash(uid, status, target_id)), 0) FROM correction_state))"""
 _FACT_REF = re.compile(r"\bfacts\.(\w+)")
 _FRESH: dict[tuple[str, tuple[int, ...]], tuple[bool, str]] = {}  # see _facts_state
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import settings
-from dashboard import data, filters
+from dashboard import correct, data, filters
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -26,6 +26,8 @@ PAGES = [
             url_path="figures"),
     st.Page("app_pages/changes.py", title="Changes", icon=":material/compare_arrows:",
             url_path="changes"),
+    st.Page("app_pages/audit.py", title="Audit", icon=":material/fact_check:",
+            url_path="audit"),
 ]  # fmt: skip
 
 
@@ -65,6 +67,7 @@ def main() -> None:
     try:
         with data.session():  # the page's queries share one read-only connection
             filters.sidebar()
+            correct.sidebar()  # "Your name", when corrections are on
             page.run()
     except data.StoreError as exc:  # e.g. the file was replaced or locked for too long
         _stop_with(exc)

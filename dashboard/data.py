@@ -198,6 +198,19 @@ def article_statements(article_id: str) -> pl.DataFrame:
     return _cached("article_statements", article_id)
 
 
+def corrections_audit() -> pl.DataFrame:
+    """Every correction with its status now (analysis.corrections.audit)."""
+    db = db_path()
+    return _audit(db, _stamp(db))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _audit(db: str, version: int) -> pl.DataFrame:
+    from analysis import corrections
+
+    return corrections.audit(db)
+
+
 def article_figures(article_id: str) -> pl.DataFrame:
     return _cached("article_figures", article_id)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -21,7 +20,7 @@ from dashboard.data import Filters
 
 STATE_KEY = "filters"  # the current Filters, for the pages
 FIND = "find_speaker"  # the sidebar's speaker search (not kept in the URL)
-KEYS = ("dates", "outlet", "category", "topic", "speaker", "kind")
+KEYS = ("dates", "outlet", "category", "topic", "speaker", "kind", "verified", "corrected")
 KIND_HELP = (
     "Read by hand on 360 stored rows of real news, direct quotes were real statements 98% of "
     "the time, indirect and mixed ~80%, stances (position: 'endorsed', 'wants to') 33% and "
@@ -51,6 +50,11 @@ def sidebar() -> Filters:
             "Statement kinds", list(STATEMENT_KINDS), default=list(DEFAULT_KINDS), key="kind",
             bind="query-params", help=KIND_HELP,
         )  # fmt: skip
+        left, right = st.columns(2)
+        verified = left.checkbox("Verified only", key="verified", bind="query-params",
+                                 help="Statements a reporter marked verified")  # fmt: skip
+        corrected = right.checkbox("Corrected", key="corrected", bind="query-params",
+                                   help="Statements a reporter corrected")  # fmt: skip
         if data.more_speakers():
             st.text_input(
                 "Find a speaker", key=FIND, placeholder="A name or part of one",
@@ -58,8 +62,9 @@ def sidebar() -> Filters:
                 "People whose name or alias contains these letters join them, first.",
             )  # fmt: skip
         st.button("Reset filters", on_click=_reset, args=(lo, hi), width="stretch")
-    f = Filters(start, end, tuple(outlets), tuple(topics), tuple(speakers), tuple(kinds))
-    f = replace(f, categories=tuple(categories))
+    f = Filters(start, end, tuple(outlets), tuple(topics), tuple(speakers), tuple(kinds),
+                categories=tuple(categories), verified_only=verified,
+                corrected=corrected)  # fmt: skip
     st.session_state[STATE_KEY] = f
     return f
 
@@ -141,5 +146,6 @@ def _reset(lo: dt.date | None, hi: dt.date | None) -> None:
         st.session_state[key] = []
     st.session_state[FIND] = ""
     st.session_state["kind"] = list(DEFAULT_KINDS)
+    st.session_state["verified"] = st.session_state["corrected"] = False
     if lo is not None and hi is not None:
         st.session_state["dates"] = (lo, hi)

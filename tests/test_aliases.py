@@ -605,7 +605,7 @@ def test_a_schema_2_store_migrates_to_3_keeping_every_row(v2_db: Path) -> None:
     with pytest.raises(store.StoreError, match="quotedesk migrate"):
         store.info(v2_db)
     assert main(["migrate", "--db", str(v2_db)]) == 0
-    assert store.info(v2_db)["schema_version"] == str(store.SCHEMA_VERSION) == "4"
+    assert store.info(v2_db)["schema_version"] == str(store.SCHEMA_VERSION) == "5"
     after = _counts(v2_db)
     for table in ("articles", "statements", "figures", "article_stories", "story_bands"):
         assert after[table] == before[table], table
@@ -627,5 +627,5 @@ def test_a_schema_1_store_migrates_to_3(tmp_path: Path) -> None:
         shutil.copyfileobj(src, out)
     statements = _counts(db)["statements"]
     report = runs.apply_speaker_rules(db)  # opens for writing: migrates 1 → 2 → 3
-    assert store.info(db)["schema_version"] == "4"
+    assert store.info(db)["schema_version"] == "5"
     assert report.article_speakers > 0 and _counts(db)["statements"] == statements

@@ -230,7 +230,7 @@ def test_migration_keeps_every_row_and_links_the_copies(v1_db: Path, tmp_path: P
     with store.writer(fresh):
         pass
     assert set(after) == set(_table_counts(fresh))
-    assert store.info(v1_db)["schema_version"] == str(store.SCHEMA_VERSION) == "4"
+    assert store.info(v1_db)["schema_version"] == str(store.SCHEMA_VERSION) == "5"
     # schema 4's columns, on the old rows, empty until they are re-extracted
     cols = store.query(v1_db, "SELECT speaker_how, antecedent_start FROM statements")
     assert cols.height == before["statements"] and cols["speaker_how"].null_count() == cols.height
@@ -264,7 +264,7 @@ def test_a_migrated_store_keeps_ingesting_and_linking(v1_db: Path, tmp_path: Pat
 
 def test_cli_migrate(v1_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["migrate", "--db", str(v1_db)]) == 0
-    assert "schema 4; 4 articles linked to stories; copies: 1" in capsys.readouterr().out
+    assert "schema 5; 4 articles linked to stories; copies: 1" in capsys.readouterr().out
     assert main(["migrate", "--db", str(v1_db)]) == 0  # a second time: nothing to do
     assert "0 articles linked" in capsys.readouterr().out
 

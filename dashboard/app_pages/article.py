@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from dashboard import data, highlight, ui
+from dashboard import correct, data, highlight, ui
 
 article_id = st.query_params.get("article")
 chosen = st.query_params.get("statement")
@@ -57,3 +57,5 @@ ui.table(
     ["surface", "value", "unit", "type", "counts", "speaker", "approx"],
     empty="No figures were found in this article.",
 )
+if correct.enabled():
+    correct.article_section(doc["article_id"], said, figs)

@@ -33,6 +33,8 @@ counts = data.overview(f)
 for col, (key, label) in zip(st.columns(len(METRICS)), METRICS.items(), strict=True):
     col.metric(label, f"{counts[key]:,}", border=True)
 
+if counts["verified"]:
+    st.caption(f"{counts['verified']:,} of these statements were verified by a reporter.")
 if f.kinds:  # say what the default views leave out, and how to bring it back
     hidden = data.overview(replace(f, kinds=()))["statements"] - counts["statements"]
     if hidden:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, filters, ui
+from dashboard import correct, data, filters, ui
 
 LIMIT = 500  # newest statements listed without a search
 PAGE = data.SEARCH_PAGE
@@ -66,7 +66,17 @@ event = ui.table(
     height=560,
 )
 picked = event.selection.rows if event is not None else []
-if picked:
+if picked and correct.enabled():  # correct the picked row here; its article is a link away
+    row = rows.row(picked[0], named=True)
+    correct.show_message()
+    st.page_link(
+        "app_pages/article.py",
+        label="Open its article",
+        icon=":material/article:",
+        query_params={"article": row["article_id"], "statement": row["statement_id"]},
+    )
+    correct.statement_form(row)
+elif picked:
     row = rows.row(picked[0], named=True)
     st.switch_page(
         "app_pages/article.py",
