@@ -349,7 +349,8 @@ class ArticleSpeakers:
         if (low in TITLE_NOUNS or head.lemma_.lower() in TITLE_NOUNS) and head.tag_ != "NNS":
             entry = self._title(head, span)
             if entry is not None:
-                return self._out(span, entry, _title_text(span))
+                how = "description: the one person introduced with these words"
+                return self._out(span, entry, _title_text(span), how=how)
         if head.pos_ == "PROPN":
             entry = self._match_name(head.text)
             if entry is None and not self._name_hits(head.text):

@@ -41,9 +41,12 @@ st.subheader("Statements")
 ui.table(
     said,
     "article-statements",
-    ["speaker", "speaker_role", "kind", "cue", "text", "found", "section"],
+    ["speaker", "found", "kind", "cue", "text", "speaker_role", "section"],
     empty="No statements were found in this article.",
-    config={"found": st.column_config.TextColumn("How the speaker was found", width="large")},
+    config={
+        "found": st.column_config.TextColumn("How the speaker was found", width="medium"),
+        "text": st.column_config.TextColumn("Text", width="large"),
+    },
 )
 st.caption(
     "How the speaker was found: the words naming the source → the name shown, the earlier "
