@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 StatementKind = Literal["direct", "indirect", "mixed", "belief", "position", "headline"]
-FigureType = Literal["count", "money", "percent", "measure", "age", "other"]
+FigureType = Literal["count", "money", "percent", "measure", "age", "duration", "other"]
 Section = Literal["text", "title"]
 
 

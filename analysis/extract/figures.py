@@ -77,7 +77,12 @@ _MEASURE_PREPS = frozenset(
 _CONVERSION_HEDGES = frozenset({"about", "around", "roughly", "some", "approximately", "or"})
 _RELATIVES = frozenset({"which", "that", "who"})
 _COUNT_SUBJECTS = vocab.GENERIC_COUNT_NOUNS | {"toll", "tolls"}
+_DURATION_PREPS = frozenset(
+    {"for", "over", "within", "than", "about", "around", "nearly", "almost", "just", "only"}
+)
 _METRES = frozenset({"m", "metre", "metres", "meter", "meters"})
+# "2:14:04": a race time (hours, minutes, seconds) is a duration; "10:30" stays a clock time.
+_RACE_TIME = re.compile(r"([0-9]{1,2}):([0-5][0-9]):([0-5][0-9])")
 
 
 @lru_cache(maxsize=65536)
@@ -115,6 +120,7 @@ class _Number:
     decimal: bool = False  # written with a decimal point ("5.0", "2.48")
     fraction: bool = False  # a share written in words ("two-thirds", "a quarter of")
     hedged: bool = False  # "~23", "several thousand": approximate by its own words
+    race_time: bool = False  # "2:14:04", read in seconds
 
     def __post_init__(self) -> None:
         # vocabulary tables hold ints ("hundreds" -> 100); int.is_integer() exists only from
@@ -149,6 +155,10 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     if low in _FEW:
         return _read_few(doc, i)
     if tok.text[0] in _ASCII_DIGITS:
+        race = _RACE_TIME.fullmatch(tok.text)
+        if race is not None:
+            h, m, sec = (int(g) for g in race.groups())
+            return _Number(i, i + 1, h * 3600 + m * 60 + sec, digits=True, race_time=True)
         return _read_digits(doc, i)
     if tok.text[0] == "~":
         num = _read_digits(doc, i, tok.text[1:])
@@ -355,11 +365,15 @@ def _is_joiner(doc: Doc, j: int, prev: str) -> bool:
 
 
 def _read_few(doc: Doc, i: int) -> _Number | None:
-    """'a few hundred', 'several thousand': the order of magnitude, approximate."""
+    """'a few hundred', 'several thousand' (3 x the scale, approximate: guideline v2); 'a few
+    months', 'several decades' (3, a duration read by the unit that follows)."""
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if nxt in vocab.DURATION_UNITS:
+        return _Number(i, i + 1, vocab.FEW_VALUE, hedged=True)
     if nxt not in vocab.SCALE_WORDS:
         return None
-    return _Number(i, i + 2, float(vocab.SCALE_WORDS[nxt]), scaled=True, hedged=True)
+    value = vocab.FEW_VALUE * vocab.SCALE_WORDS[nxt]
+    return _Number(i, i + 2, value, scaled=True, hedged=True, scale=vocab.SCALE_WORDS[nxt])
 
 
 def _read_vague(doc: Doc, i: int) -> _Number:
@@ -396,7 +410,9 @@ def _read_markers(doc: Doc, num: _Number, currency: str | None, start: int) -> _
     marks = _Marks(start, num.end, currency, "money" if currency else None)
     marks.symbol = currency is not None
     j = num.end
-    if currency is None:
+    if num.race_time:
+        marks.kind, marks.unit = "duration", "second"
+    elif currency is None:
         _read_after(doc, num, marks)
     elif j < len(doc) and doc[j].text in vocab.CURRENCY_CODES:
         marks.end = j + 1  # "$5 USD" is still dollars
@@ -431,6 +447,10 @@ def _read_after(doc: Doc, num: _Number, marks: _Marks) -> None:
     age = _age_after(doc, j)
     if age and not num.vague:
         marks.unit, marks.end, marks.kind = age[0], age[1], "age"
+        return
+    duration = _duration_after(doc, num, j)
+    if duration is not None:
+        marks.unit, marks.end, marks.kind = duration[0], duration[1], "duration"
         return
     unit = _unit_after(doc, j)
     if unit and not num.vague:
@@ -494,6 +514,26 @@ def _age_after(doc: Doc, j: int) -> tuple[str, int] | None:
     if k < len(doc) and doc[k].lower_ == "old":
         return unit, k + 1
     return None
+
+
+def _duration_after(doc: Doc, num: _Number, j: int) -> tuple[str, int] | None:
+    """'18 months', 'a 20-year [sentence]', 'three days': (singular unit, end); not 'two
+    years ago' or 'a few days later' (dates), nor vague plurals ('millions of years')."""
+    if num.vague or num.year_like or num.scaled and num.scale >= 1000:
+        return None
+    k = j + (doc[j].text in _DASHES and not doc[j - 1].whitespace_)
+    if k >= len(doc) or doc[k].lower_ not in vocab.DURATION_UNITS:
+        return None
+    if k + 1 < len(doc) and doc[k + 1].lower_ in vocab.DATE_AFTER_DURATION:
+        return None
+    if doc[num.start].lower_ == "one" and not _duration_one(doc, num.start):
+        return None  # 'one day he will', 'one year in ten'
+    return vocab.DURATION_UNITS[doc[k].lower_], k + 1
+
+
+def _duration_one(doc: Doc, start: int) -> bool:
+    """'one' + unit is a duration after a preposition of time ('for one year')."""
+    return start > 0 and doc[start - 1].lower_ in _DURATION_PREPS
 
 
 def _unit_after(doc: Doc, j: int) -> tuple[str, int] | None:
@@ -1103,7 +1143,7 @@ def _inherit_forward(num: _Number, marks: _Marks, other: _Number, omarks: _Marks
     if num.scale == 1.0 and other.scale != 1.0 and num.value < other.value / other.scale:
         num.value *= other.scale
         num.scale, num.scaled = other.scale, True
-    if marks.kind is None and omarks.kind in ("money", "percent", "measure", "age"):
+    if marks.kind is None and omarks.kind in ("money", "percent", "measure", "age", "duration"):
         marks.kind, marks.unit = omarks.kind, omarks.unit
 
 

@@ -826,6 +826,25 @@ STREET_WORDS: frozenset[str] = _words(
 )
 
 # Era markers after a number make it a year ("664 b.c.e.", "AD 250").
+# Durations (guideline v2, tests/gold/README.md): "for 18 months", "a 20-year sentence".
+# The unit is stored singular. Nights, weekends and fortnights are left out: rare, and often
+# dates ("two weekends ago").
+DURATION_UNITS: dict[str, str] = {
+    **dict.fromkeys(("second", "seconds", "sec", "secs"), "second"),
+    **dict.fromkeys(("minute", "minutes", "min", "mins"), "minute"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs"), "hour"),
+    **dict.fromkeys(("day", "days"), "day"),
+    **dict.fromkeys(("week", "weeks"), "week"),
+    **dict.fromkeys(("month", "months"), "month"),
+    **dict.fromkeys(("year", "years", "yr", "yrs"), "year"),
+    **dict.fromkeys(("decade", "decades"), "decade"),
+    **dict.fromkeys(("century", "centuries"), "century"),
+}
+# A duration followed by these places a date instead: "two years ago", "a few days later".
+DATE_AFTER_DURATION: frozenset[str] = _words("ago earlier later before after into prior since")
+# "a few", "several" (guideline v2: 3); "a couple" is 2.
+FEW_VALUE = 3.0
+
 ERA_WORDS: frozenset[str] = _words("bc b.c. b.c bce b.c.e. b.c.e ad a.d. a.d ce c.e. c.e")
 
 # Compass words after a degree make it a position (latitude), not a measure.
