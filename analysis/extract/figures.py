@@ -371,9 +371,21 @@ def _read_few(doc: Doc, i: int) -> _Number | None:
     if nxt in vocab.DURATION_UNITS:
         return _Number(i, i + 1, vocab.FEW_VALUE, hedged=True)
     if nxt not in vocab.SCALE_WORDS:
-        return None
+        return _read_few_of(doc, i)
     value = vocab.FEW_VALUE * vocab.SCALE_WORDS[nxt]
     return _Number(i, i + 2, value, scaled=True, hedged=True, scale=vocab.SCALE_WORDS[nxt])
+
+
+def _read_few_of(doc: Doc, i: int) -> _Number | None:
+    """'several books', 'a few questions' (3, approximate: guideline v2); not a bare 'few'
+    ('few people agree' says almost none)."""
+    tok = doc[i]
+    if tok.lower_ == "few" and (i == 0 or doc[i - 1].lower_ not in ("a", "last", "next", "past")):
+        return None
+    head = tok.head
+    if head.i <= i or head.pos_ not in _NOUNS or tok.dep_ not in ("amod", "nummod", "det"):
+        return None
+    return _Number(i, i + 1, vocab.FEW_VALUE, hedged=True)
 
 
 def _read_vague(doc: Doc, i: int) -> _Number:
@@ -528,7 +540,23 @@ def _duration_after(doc: Doc, num: _Number, j: int) -> tuple[str, int] | None:
         return None
     if doc[num.start].lower_ == "one" and not _duration_one(doc, num.start):
         return None  # 'one day he will', 'one year in ten'
-    return vocab.DURATION_UNITS[doc[k].lower_], k + 1
+    unit = vocab.DURATION_UNITS[doc[k].lower_]
+    return unit, _read_smaller_unit(doc, num, unit, k + 1)
+
+
+def _read_smaller_unit(doc: Doc, num: _Number, unit: str, j: int) -> int:
+    """'320 minutes [and 37 seconds]': add the smaller part, in the first unit; the end."""
+    if j + 2 >= len(doc) or doc[j].lower_ != "and" or not _is_digits(doc[j + 1]):
+        return j
+    smaller = vocab.DURATION_UNITS.get(doc[j + 2].lower_)
+    parsed = _parse_digits(doc[j + 1].text)
+    if smaller is None or parsed is None or parsed[1]:
+        return j
+    ratio = vocab.DURATION_SECONDS[smaller] / vocab.DURATION_SECONDS[unit]
+    if ratio >= 1:
+        return j
+    num.value += parsed[0] * ratio
+    return j + 3
 
 
 def _duration_one(doc: Doc, start: int) -> bool:
@@ -790,7 +818,11 @@ def _counted_noun_right(doc: Doc, num: _Number) -> Token | None:
     tok = _root(doc, num.start, num.end)
     for _ in range(3):
         head = tok.head
-        if tok.dep_ == "conj" and head.i < num.start and _is_digits(head):
+        if (
+            tok.dep_ == "conj"
+            and head.i < num.start
+            and (_is_digits(head) or _is_word_number(head))
+        ):
             tok = head  # "between 36 and [40] miners": 40 hangs on 36
             continue
         if tok.dep_ not in _CHAIN_DEPS or head.i < num.end:
@@ -812,9 +844,13 @@ def _attached(doc: Doc, start: int, end: int, noun: Token) -> bool:
         (start <= tok.head.i <= noun.i and _may_sit_between(tok) and not tok.like_num)
         or tok.text == "-"
         or tok.is_quote  # 'over 370 "jackal horns"'
-        or (ranged and (tok.lower_ in _RANGE_WORDS or _is_digits(tok)))
+        or (ranged and (tok.lower_ in _RANGE_WORDS or _is_digits(tok) or _is_word_number(tok)))
         for tok in doc[end : noun.i]
     )
+
+
+def _is_word_number(tok: Token) -> bool:
+    return tok.lower_ in vocab.NUMBER_WORDS
 
 
 def _may_sit_between(tok: Token) -> bool:

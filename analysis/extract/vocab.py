@@ -840,6 +840,11 @@ DURATION_UNITS: dict[str, str] = {
     **dict.fromkeys(("decade", "decades"), "decade"),
     **dict.fromkeys(("century", "centuries"), "century"),
 }
+# Seconds in each unit, to join "320 minutes and 37 seconds" into 320.617 minutes.
+DURATION_SECONDS: dict[str, float] = {
+    "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
+    "month": 2629800, "year": 31557600, "decade": 315576000, "century": 3155760000,
+}  # fmt: skip
 # A duration followed by these places a date instead: "two years ago", "a few days later".
 DATE_AFTER_DURATION: frozenset[str] = _words("ago earlier later before after into prior since")
 # "a few", "several" (guideline v2: 3); "a couple" is 2.
