@@ -136,15 +136,15 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     (
         "The council spent £1.5 million on the new bridge.",
-        [("£1.5 million", 1.5e6, "GBP", "money", False, None)],
+        [("£1.5 million", 1.5e6, "GBP", "money", False, "spent")],
     ),
     (
         "The government will spend more than $2 billion on schools.",
-        [("$2 billion", 2e9, "USD", "money", True, None)],
+        [("$2 billion", 2e9, "USD", "money", True, "spend")],
     ),
     (
         "The fund raised 2 billion dollars from private donors.",
-        [("2 billion dollars", 2e9, "USD", "money", False, None)],
+        [("2 billion dollars", 2e9, "USD", "money", False, "raised")],
     ),
     (
         "Moscow allocated 500 million roubles for reconstruction.",
@@ -161,8 +161,8 @@ FIGURES: list[tuple[str, list[Row]]] = [
     (
         "Reconstruction will cost between $300 and $400 billion.",
         [
-            ("$300", 3e11, "USD", "money", False, "Reconstruction"),
-            ("$400 billion", 4e11, "USD", "money", False, "Reconstruction"),
+            ("$300", 3e11, "USD", "money", False, "cost"),
+            ("$400 billion", 4e11, "USD", "money", False, "cost"),
         ],
     ),
     (
@@ -341,7 +341,10 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     pytest.param(
         "The storm left 20,000 homes without power for 3 days.",
-        [("20,000", 20_000, None, "count", False, "homes")],
+        [
+            ("20,000", 20_000, None, "count", False, "homes"),
+            ("3 days", 3, "day", "duration", False, None),
+        ],
         id="count-with-duration",
     ),
     pytest.param(
@@ -420,7 +423,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     (
         "The agency pays about $80 million per satellite.",
-        [("$80 million", 8e7, "USD", "money", True, "satellite")],
+        [("$80 million", 8e7, "USD", "money", True, "pays")],
     ),
     (
         "The missions, which ran about $1.5 billion apiece, were costly.",
@@ -460,7 +463,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
     # Wikinews articles outside the gold set (sentences written for this table)
     (
         "A few hundred people attended the vigil.",
-        [("few hundred", 100, None, "count", True, "people")],
+        [("few hundred", 300, None, "count", True, "people")],
     ),
     ("The wreck lies ~23 m below the surface.", [("~23 m", 23, "m", "measure", True, "wreck")]),
     (
@@ -523,8 +526,6 @@ NO_FIGURES: list[object] = [  # sentences, or pytest.param for known misses
     "She is the one who made the decision.",
     "One day, he said, the war will end.",
     "It was a tough decision for the government.",
-    "He was sentenced to five years in prison.",
-    "The five-year plan was approved on Tuesday.",
     "He lives at 10 Downing Street.",
     "Apollo 11 landed on the Moon.",
     "The Sept. 11 attacks changed air travel.",

@@ -912,7 +912,10 @@ def _counts(doc: Doc, num: _Number, marks: _Marks) -> Span | None:
         return None
     if not _is_word(noun):
         return None
-    if noun.lower_ in vocab.GENERIC_COUNT_NOUNS and not num.fraction:  # 'a two-thirds majority'
+    # 'the number of cases rose to 58' counts cases; but v2 says a percentage or a sum counts
+    # the rate, cut, total or drop it is ('a 30 percent cut', 'a total of $78.6 billion')
+    generic = noun.lower_ in vocab.GENERIC_COUNT_NOUNS and marks.kind is None
+    if generic and not num.fraction:  # 'a two-thirds majority'
         noun = _of_pobj(doc, noun.i + 1)
         if noun is None:
             return None
@@ -942,9 +945,41 @@ def _counts_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
         return noun
     root = _root(doc, marks.start, marks.end)
     found = _subject_of_change(doc, root) or _noun_of(doc, marks)
+    if found is None and marks.kind in ("money", "percent"):
+        found = _share_or_sum_of_verb(root, marks.kind == "money")
     if found is None and marks.kind in ("money", "measure"):
         found = _per_noun(doc, marks) or _valued_thing(root, marks.kind == "money")
     return found
+
+
+def _share_or_sum_of_verb(root: Token, money: bool) -> Token | None:
+    """What a percentage or a sum hanging from a verb counts (guideline v2): the money verb
+    itself ('spent [$24 billion]', 'raising $1 trillion', '$80 billion [budgeted]'); the
+    object a change applies to ('lowering [the corporate rate] to 20 percent', 'reduces
+    [spending] 4 percent'); else the subject ('[Haddad] had 44.5 percent', '[the market] grew
+    23%')."""
+    if money:
+        for child in root.children:
+            if child.dep_ == "acl" and child.lemma_ in vocab.MONEY_VERBS:
+                return child  # '$80 billion budgeted for ...'
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # 'cost between $300 and [$400 billion]'
+    via, verb = root, root.head
+    if root.dep_ == "pobj" and verb.lower_ in ("to", "by", "from", "at"):
+        via, verb = verb, verb.head
+    elif root.dep_ not in ("dobj", "attr", "npadvmod", "nsubjpass"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == root.i:
+        return None
+    if money and verb.lemma_ in vocab.MONEY_VERBS and via is root and root.dep_ == "dobj":
+        return verb
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != root.i), None)
+    if obj is not None and via is not root or root.dep_ == "npadvmod":
+        return obj if obj is not None and obj.pos_ in _NOUNS else None
+    if money and verb.lemma_ not in vocab.CHANGE_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj if subj is not None and subj.pos_ in _NOUNS else None
 
 
 def _compared_noun(doc: Doc, j: int) -> Token | None:
@@ -1321,7 +1356,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
             figures.append(fig)
             kept = marks.end
         i, prev = max(marks.end, i + 1), marks
-    return _share_out_of(doc.text, figures)
+    return _elliptical_shares(doc, _share_out_of(doc.text, figures))
 
 
 def _share_out_of(text: str, figures: list[Figure]) -> list[Figure]:
@@ -1330,6 +1365,26 @@ def _share_out_of(text: str, figures: list[Figure]) -> list[Figure]:
         fig, nxt = figures[k - 1], figures[k]
         if nxt.counts is not None and text[fig.end : nxt.start] == " out of ":
             figures[k - 1] = _with_counts_of(fig, nxt)
+    return figures
+
+
+def _elliptical_shares(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """'29% of Americans ..., compared to [33%]', 'to 20 percent, down from [35 percent]':
+    a percentage or sum that counts nothing counts what the previous one of its unit in the
+    same sentence counts (guideline: an elliptical number counts the noun earlier on)."""
+    for k in range(1, len(figures)):
+        fig = figures[k]
+        if fig.counts is not None or fig.type not in ("percent", "money"):
+            continue
+        prev = next(
+            (p for p in reversed(figures[:k]) if p.type == fig.type and p.unit == fig.unit), None
+        )
+        if prev is None or prev.counts is None:
+            continue
+        here = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+        there = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+        if here is not None and there is not None and here.sent.start == there.sent.start:
+            figures[k] = _with_counts_of(fig, prev)
     return figures
 
 
