@@ -64,6 +64,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _ONE_BEFORE_BLOCK = frozenset(
     {"no", "the", "any", "each", "every", "this", "that", "which", "'s", "’s"}
 )
+# 'at least one company', 'only one vote': hedged or limited, 'one' counts.
+_ONE_COUNTS_AFTER = frozenset({"least", "most", "only", "just", "exactly", "than", "single"})
 _FEW = frozenset({"few", "several"})  # 'a few hundred', 'several thousand'
 _STARTERS = _FEW.union({"a", "an"}).union(
     vocab.NUMBER_WORDS, vocab.VAGUE_NUMBERS, vocab.FRACTION_WORDS, vocab.CURRENCY_SYMBOLS
@@ -537,7 +539,9 @@ def _duration_after(doc: Doc, num: _Number, j: int) -> tuple[str, int] | None:
     if k >= len(doc) or doc[k].lower_ not in vocab.DURATION_UNITS:
         return None
     if k + 1 < len(doc) and doc[k + 1].lower_ in vocab.DATE_AFTER_DURATION:
-        return None
+        # 'two years ago', 'a few days later'; but 'for 18 months before resigning'
+        if doc[k + 1].lower_ == "ago" or not _duration_one(doc, _skip_hedges(doc, num.start)):
+            return None
     if doc[num.start].lower_ == "one" and not _duration_one(doc, num.start):
         return None  # 'one day he will', 'one year in ten'
     unit = vocab.DURATION_UNITS[doc[k].lower_]
@@ -557,6 +561,12 @@ def _read_smaller_unit(doc: Doc, num: _Number, unit: str, j: int) -> int:
         return j
     num.value += parsed[0] * ratio
     return j + 3
+
+
+def _skip_hedges(doc: Doc, start: int) -> int:
+    while start > 0 and _is_hedge(doc[start - 1]):
+        start -= 1
+    return start
 
 
 def _duration_one(doc: Doc, start: int) -> bool:
@@ -601,6 +611,8 @@ def _rejected(doc: Doc, num: _Number, marks: _Marks) -> bool:
             or _is_numbering(doc, num)
             or (marks.unit == "°" and _is_position(doc, marks.end))
         )
+    if _is_gallery_counter(doc, num):
+        return True
     return (
         _is_date_or_code(doc, num, False)
         or _is_numbering(doc, num)
@@ -612,6 +624,29 @@ def _rejected(doc: Doc, num: _Number, marks: _Marks) -> bool:
         or _is_tally(doc, num)
         or (not num.scaled and not num.vague and _is_bare_word(doc, num))
     )
+
+
+def _is_gallery_counter(doc: Doc, num: _Number) -> bool:
+    """'Hide Caption 10 of 16 Photos', 'Photos: Flooding in the city 3 of 12': the page's
+    photo counter (guideline v2: page debris), either number of 'N of M'."""
+    if not num.digits:
+        return False
+    i, j = num.start, num.end
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and _is_digits(doc[j + 1]):
+        first, last = i, j + 1
+    elif i >= 2 and doc[i - 1].lower_ == "of" and _is_digits(doc[i - 2]):
+        first, last = i - 2, i
+    else:
+        return False
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is None or "\n" in doc[last].whitespace_ or after.lower_ in vocab.GALLERY_WORDS:
+        return True
+    line_start = first
+    while (
+        line_start > 0 and "\n" not in doc[line_start - 1].whitespace_ and first - line_start < 12
+    ):
+        line_start -= 1
+    return any(t.lower_ in vocab.GALLERY_WORDS for t in doc[line_start:first])
 
 
 def _is_position(doc: Doc, end: int) -> bool:
@@ -735,8 +770,10 @@ def _is_glued(doc: Doc, num: _Number) -> bool:
             return True
         if prev.text == "(" and num.end < len(doc) and doc[num.end].text == ")":
             return True
-        if prev.text[0] in _ASCII_DIGITS or prev.text in ("#", "/", ":", "+"):
+        if prev.text[0] in _ASCII_DIGITS or prev.text in ("#", "/", "+"):
             return True
+        if prev.text == ":" and not prev.whitespace_:
+            return True  # '10:30'; but 'Deaths: 1,200' counts
     if num.end < len(doc):
         nxt = doc[num.end]
         if nxt.text[0] in _ASCII_DIGITS or (nxt.text in _DASHES and not last.whitespace_):
@@ -798,7 +835,19 @@ def _one_is_count(doc: Doc, num: _Number) -> bool:
         return False
     noun = _counted_noun_right(doc, num)
     more = num.end < len(doc) and doc[num.end].lower_ == "more"  # 'one more case'
-    return noun is not None and (more or noun.lower_ not in vocab.ONE_BLOCKED_HEADS)
+    if noun is None or not (more or noun.lower_ not in vocab.ONE_BLOCKED_HEADS):
+        return False
+    return more or not _one_is_indefinite(doc, num, noun)
+
+
+def _one_is_indefinite(doc: Doc, num: _Number, noun: Token) -> bool:
+    """'One company told us', 'one leading expert cautions', 'one man's [view]': 'one' +
+    the subject (or owner) of a clause picks someone out, it does not count (v2's
+    one_pronoun); 'at least one company', 'only one vote', 'one suspect was arrested' count."""
+    if noun.dep_ not in ("nsubj", "poss"):
+        return False
+    prev = doc[num.start - 1].lower_ if num.start > 0 else ""
+    return prev not in _ONE_COUNTS_AFTER
 
 
 # ---------------------------------------------------------------- what it counts
@@ -827,13 +876,18 @@ def _counted_noun_right(doc: Doc, num: _Number) -> Token | None:
             continue
         if tok.dep_ not in _CHAIN_DEPS or head.i < num.end:
             return None
-        if head.pos_ in _NOUNS and not _is_unitlike(head):
+        if (head.pos_ in _NOUNS or _nominal_verb(head)) and not _is_unitlike(head):
             ok = _attached(doc, num.start, num.end, head) and _is_word(head)
             return head if ok else None
         if head.pos_ != "NUM" and not _is_digits(head):
             return None
         tok = head  # a range: "2 and 3 [million] people"
     return None
+
+
+def _nominal_verb(tok: Token) -> bool:
+    """A noun the tagger took for a verb, placed as a noun: 'a 40 percent [cut] in ...'."""
+    return tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr")
 
 
 def _attached(doc: Doc, start: int, end: int, noun: Token) -> bool:
@@ -941,6 +995,8 @@ def _counts_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
         return word
     if marks.kind is None and (noun := _noun_next(doc, marks.end)) is not None:
         return noun
+    if marks.kind is None and (noun := _noun_before(doc, num)) is not None:
+        return noun
     if marks.kind == "percent" and (noun := _compared_noun(doc, marks.end)) is not None:
         return noun
     root = _root(doc, marks.start, marks.end)
@@ -980,6 +1036,25 @@ def _share_or_sum_of_verb(root: Token, money: bool) -> Token | None:
         return None
     subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
     return subj if subj is not None and subj.pos_ in _NOUNS else None
+
+
+def _noun_before(doc: Doc, num: _Number) -> Token | None:
+    """An elliptical count whose noun came first: 'Deaths: [1,200]', 'registered reservists
+    by then, [41,000]', 'the most pledged delegates, with [60]': after a comma or colon, the
+    nearest plural noun earlier in the sentence (guideline: an elliptical number counts the
+    noun earlier in the same sentence)."""
+    k = num.start - 1
+    while k >= 0 and (_is_hedge(doc[k]) or doc[k].lower_ == "with"):
+        k -= 1
+    if k < 1 or doc[k].text not in (",", ":"):
+        return None
+    sent_start = doc[num.start].sent.start
+    for tok in reversed(doc[max(sent_start, k - 12) : k]):
+        if tok.tag_ == "NNS" and _countable(tok) and tok.lower_ not in vocab.GALLERY_WORDS:
+            return tok
+        if tok.like_num or tok.lower_ in vocab.NUMBER_WORDS:
+            return None  # a noun with its own number: 'tanks, 40 in all' stays open
+    return None
 
 
 def _compared_noun(doc: Doc, j: int) -> Token | None:

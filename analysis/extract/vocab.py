@@ -845,6 +845,11 @@ DURATION_SECONDS: dict[str, float] = {
     "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
     "month": 2629800, "year": 31557600, "decade": 315576000, "century": 3155760000,
 }  # fmt: skip
+# Gallery captions and photo counters ("Hide Caption 10 of 16 Photos", "Photos: ... 3 of 12")
+# are page debris, never figures (guideline v2).
+GALLERY_WORDS: frozenset[str] = _words(
+    "photo photos image images picture pictures slide slides caption gallery video videos"
+)
 # A duration followed by these places a date instead: "two years ago", "a few days later".
 DATE_AFTER_DURATION: frozenset[str] = _words("ago earlier later before after into prior since")
 # "a few", "several" (guideline v2: 3); "a couple" is 2.
