@@ -533,15 +533,17 @@ def _age_after(doc: Doc, j: int) -> tuple[str, int] | None:
 def _duration_after(doc: Doc, num: _Number, j: int) -> tuple[str, int] | None:
     """'18 months', 'a 20-year [sentence]', 'three days': (singular unit, end); not 'two
     years ago' or 'a few days later' (dates), nor vague plurals ('millions of years')."""
-    if num.vague or num.year_like or num.scaled and num.scale >= 1000:
+    if num.vague or num.year_like or (num.scaled and num.scale >= 1000):
         return None
     k = j + (doc[j].text in _DASHES and not doc[j - 1].whitespace_)
     if k >= len(doc) or doc[k].lower_ not in vocab.DURATION_UNITS:
         return None
-    if k + 1 < len(doc) and doc[k + 1].lower_ in vocab.DATE_AFTER_DURATION:
-        # 'two years ago', 'a few days later'; but 'for 18 months before resigning'
-        if doc[k + 1].lower_ == "ago" or not _duration_one(doc, _skip_hedges(doc, num.start)):
-            return None
+    # 'two years ago', 'a few days later'; but 'for 18 months before resigning'
+    after = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+    if after in vocab.DATE_AFTER_DURATION and (
+        after == "ago" or not _duration_one(doc, _skip_hedges(doc, num.start))
+    ):
+        return None
     if doc[num.start].lower_ == "one" and not _duration_one(doc, num.start):
         return None  # 'one day he will', 'one year in ten'
     unit = vocab.DURATION_UNITS[doc[k].lower_]
@@ -1030,7 +1032,7 @@ def _share_or_sum_of_verb(root: Token, money: bool) -> Token | None:
     if money and verb.lemma_ in vocab.MONEY_VERBS and via is root and root.dep_ == "dobj":
         return verb
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != root.i), None)
-    if obj is not None and via is not root or root.dep_ == "npadvmod":
+    if (obj is not None and via is not root) or root.dep_ == "npadvmod":
         return obj if obj is not None and obj.pos_ in _NOUNS else None
     if money and verb.lemma_ not in vocab.CHANGE_VERBS:
         return None
