@@ -746,3 +746,45 @@ def test_wikinews_never_raises(nlp: Language, shared: Path) -> None:
         _check_offsets(doc.text, figures)
         total += len(figures)
     assert total > 100
+
+
+# A figure belongs to a speaker only inside the words of their statement: not in the
+# attribution ("who runs 40 clinics"), not in another sentence, not between the two parts of a
+# split quote. (surface, speaker or None) per figure, in text order.
+LINKS: list[tuple[str, list[tuple[str, str | None]]]] = [
+    (
+        'Jane Okafor, who runs 40 clinics in the province, said: "We treated 300 patients '
+        'last week."',
+        [("40", None), ("300", "Jane Okafor")],
+    ),
+    (
+        '"We treated 300 patients last week," said Jane Okafor, who runs 40 clinics.',
+        [("300", "Jane Okafor"), ("40", None)],
+    ),
+    (
+        'The province has 12 hospitals. "We treated 300 patients last week," said Jane '
+        "Okafor, the director.",
+        [("12", None), ("300", "Jane Okafor")],
+    ),
+    (
+        '"We need 50 more beds," Okafor said of the 12 hospitals, "and 200 more nurses."',
+        [("50", "Okafor"), ("12", None), ("200", "Okafor")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINKS)
+def test_figures_belong_to_the_statement_they_stand_in(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    from analysis.extract.pipeline import extract_doc
+
+    extraction = extract_doc(nlp(text))
+    got = [(f.surface, f.speaker) for f in extraction.figures]
+    assert got == expected
+    for f in extraction.figures:
+        if f.statement_index is None:
+            continue
+        st = extraction.statements[f.statement_index]
+        parts = st.fragments or ((st.start, st.end),)
+        assert any(a <= f.start and f.end <= b for a, b in parts)
