@@ -66,6 +66,7 @@ _ONE_BEFORE_BLOCK = frozenset(
 )
 # 'at least one company', 'only one vote': hedged or limited, 'one' counts.
 _ONE_COUNTS_AFTER = frozenset({"least", "most", "only", "just", "exactly", "than", "single"})
+_OF_PRONOUNS = frozenset({"them", "those", "these"})
 _FEW = frozenset({"few", "several"})  # 'a few hundred', 'several thousand'
 _STARTERS = _FEW.union({"a", "an"}).union(
     vocab.NUMBER_WORDS, vocab.VAGUE_NUMBERS, vocab.FRACTION_WORDS, vocab.CURRENCY_SYMBOLS
@@ -535,6 +536,8 @@ def _duration_after(doc: Doc, num: _Number, j: int) -> tuple[str, int] | None:
     years ago' or 'a few days later' (dates), nor vague plurals ('millions of years')."""
     if num.vague or num.year_like or (num.scaled and num.scale >= 1000):
         return None
+    if num.start > 0 and _age_word_before(doc, num.start) is not None:
+        return None  # 'aged 84 years' is an age
     k = j + (doc[j].text in _DASHES and not doc[j - 1].whitespace_)
     if k >= len(doc) or doc[k].lower_ not in vocab.DURATION_UNITS:
         return None
@@ -803,7 +806,7 @@ def _is_bare_word(doc: Doc, num: _Number) -> bool:
         return False
     if num.decimal or not num.value.is_integer():
         return True  # '5.3', '2.0', '2.48': versions, sizes, magnitudes without a unit
-    if _of_pobj(doc, num.end) is not None:
+    if _of_pobj(doc, num.end) is not None or _of_them(doc, num.end):
         return False
     prev = doc[num.start - 1].lower_ if num.start > 0 else ""
     if prev in _DETERMINERS or _root(doc, num.start, num.end).head.lemma_ in vocab.PHONE_VERBS:
@@ -985,6 +988,8 @@ def _counts_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
     right = _of_pobj(doc, marks.end, preps)
     if right is not None:
         return right
+    if _of_them(doc, marks.end):
+        return _plural_before(doc, num.start, num.start)
     if marks.kind is None:
         noun = _counted_noun_right(doc, num)
     else:
@@ -1050,11 +1055,26 @@ def _noun_before(doc: Doc, num: _Number) -> Token | None:
         k -= 1
     if k < 1 or doc[k].text not in (",", ":"):
         return None
-    sent_start = doc[num.start].sent.start
+    return _plural_before(doc, num.start, k, stop_at_numbers=True)
+
+
+def _of_them(doc: Doc, j: int) -> bool:
+    """'three of them', 'three-fourths of those': a share of something named before."""
+    return j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in _OF_PRONOUNS
+
+
+def _plural_before(doc: Doc, num_start: int, k: int, stop_at_numbers: bool = False) -> Token | None:
+    """The nearest plural noun before token ``k`` in the sentence of ``num_start`` (within
+    a dozen tokens)."""
+    sent_start = doc[num_start].sent.start
     for tok in reversed(doc[max(sent_start, k - 12) : k]):
-        if tok.tag_ == "NNS" and _countable(tok) and tok.lower_ not in vocab.GALLERY_WORDS:
+        if (
+            tok.tag_ in ("NNS", "NNPS")
+            and _countable(tok)
+            and tok.lower_ not in vocab.GALLERY_WORDS
+        ):
             return tok
-        if tok.like_num or tok.lower_ in vocab.NUMBER_WORDS:
+        if stop_at_numbers and (tok.like_num or tok.lower_ in vocab.NUMBER_WORDS):
             return None  # a noun with its own number: 'tanks, 40 in all' stays open
     return None
 
