@@ -148,7 +148,7 @@ def cmd_eval_figures(args: argparse.Namespace) -> int:
         scores = {"tune": one["tune"], "heldout": one["heldout"], "all": one["all"]}
     else:
         scores = fe.evaluate_all(n_process=args.processes)
-    print(fe.format_tables(scores))
+    print(fe.format_markdown(scores) if args.markdown else fe.format_tables(scores))
     if args.errors:
         split = scores.get(args.errors_split) or scores[next(iter(scores))]
         print(fe.format_errors(split, limit=args.errors, kind=args.errors_kind))
@@ -432,6 +432,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  quotedesk eval-figures --errors 50 --errors-split 'allsides tune' --errors-kind miss",
     )
     s.add_argument("--gold", default=None, help="score one gold file (its tune/heldout/all)")
+    s.add_argument("--markdown", action="store_true", help="print the README's tables")
     s.add_argument("--errors", type=int, default=0, help="also list this many errors")
     s.add_argument(
         "--errors-split",

@@ -361,3 +361,25 @@ def format_errors(split: SplitScores, limit: int | None = None, kind: str | None
     if len(shown) < len(errors):
         lines.append(f"... {len(errors) - len(shown)} more")
     return "\n".join(lines)
+
+
+def format_markdown(scores: dict[str, SplitScores]) -> str:
+    """The README's tables: one per split, a row per type (detection P/R, value, counts)."""
+    out = []
+    for name, split in scores.items():
+        out += [
+            f"**{name}**",
+            "",
+            "| type | gold | precision | recall | value right | counts right |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for row, s in (*split.by_type.items(), ("all", split.total)):
+            cells = (
+                _pct(s.matched, s.predicted),
+                _pct(s.matched, s.gold),
+                _pct(s.value_ok, s.matched),
+                _pct(s.counts_ok, s.matched),
+            )
+            out.append(f"| {row} | {s.gold} | " + " | ".join(cells) + " |")
+        out.append("")
+    return "\n".join(out)
