@@ -199,7 +199,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     (
         "Inflation is expected to reach 20-30% next year.",
-        [("20-30%", 20, "%", "percent", True, None)],
+        [("20-30%", 20, "%", "percent", True, "Inflation")],
     ),
     # ------------------------------------------------------------ measures
     (

@@ -1037,12 +1037,11 @@ def _share_or_sum_of_verb(root: Token, money: bool) -> Token | None:
     if money and verb.lemma_ in vocab.MONEY_VERBS and via is root and root.dep_ == "dobj":
         return verb
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != root.i), None)
-    if (obj is not None and via is not root) or root.dep_ == "npadvmod":
-        return obj if obj is not None and obj.pos_ in _NOUNS else None
+    if obj is not None and (via is not root or root.dep_ == "npadvmod"):
+        return obj if obj.pos_ in _NOUNS else None
     if money and verb.lemma_ not in vocab.CHANGE_VERBS:
         return None
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
-    return subj if subj is not None and subj.pos_ in _NOUNS else None
+    return _clause_subject(verb)  # 'the market grew 23%', '... and went for X by 47 points'
 
 
 def _noun_before(doc: Doc, num: _Number) -> Token | None:
@@ -1065,7 +1064,7 @@ def _of_them(doc: Doc, j: int) -> bool:
 
 def _plural_before(doc: Doc, num_start: int, k: int, stop_at_numbers: bool = False) -> Token | None:
     """The nearest plural noun before token ``k`` in the sentence of ``num_start`` (within
-    a dozen tokens)."""
+    20 tokens)."""
     sent_start = doc[num_start].sent.start
     for tok in reversed(doc[max(sent_start, k - 12) : k]):
         if (
