@@ -515,7 +515,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     (
         "The vote lasted 12 minutes and 30 seconds.",
-        [("12 minutes and 30 seconds", 12.5, "minute", "duration", False, None)],
+        [("12 minutes and 30 seconds", 12.5, "minute", "duration", False, "vote")],
     ),
     (
         "The marathon was won in 2:09:30 by a newcomer.",

@@ -82,6 +82,7 @@ _RELATIVES = frozenset({"which", "that", "who"})
 _COUNT_SUBJECTS = vocab.GENERIC_COUNT_NOUNS | {"toll", "tolls"}
 _DURATION_PREPS = frozenset(
     {"for", "over", "within", "than", "about", "around", "nearly", "almost", "just", "only"}
+    | {"between"}
 )
 _METRES = frozenset({"m", "metre", "metres", "meter", "meters"})
 # "2:14:04": a race time (hours, minutes, seconds) is a duration; "10:30" stays a clock time.
@@ -1008,11 +1009,31 @@ def _counts_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
         return noun
     root = _root(doc, marks.start, marks.end)
     found = _subject_of_change(doc, root) or _noun_of(doc, marks)
+    if found is None and marks.kind == "duration":
+        found = _lasting_thing(root)
     if found is None and marks.kind in ("money", "percent"):
         found = _share_or_sum_of_verb(root, marks.kind == "money")
     if found is None and marks.kind in ("money", "measure"):
         found = _per_noun(doc, marks) or _valued_thing(root, marks.kind == "money")
     return found
+
+
+def _lasting_thing(root: Token) -> Token | None:
+    """What a duration is the length of, when a verb says so: '[the hearing] lasted 320
+    minutes', '[the war] has been ongoing for seventeen years', '[most prorogations] have
+    been for at most two weeks'. Adverbial durations ('worked for 18 months') count nothing."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr"):
+            head = head.head  # 'has been ongoing for ...'
+        if head.lemma_ != "be":
+            return None
+        subject = _clause_subject(head)  # a thing, not 'Clinton had been in office for ...'
+        return subject if subject is not None and subject.pos_ == "NOUN" else None
+    if root.dep_ not in ("dobj", "npadvmod") or head.lemma_ not in vocab.LASTING_VERBS:
+        return None
+    return _clause_subject(head)
 
 
 def _share_or_sum_of_verb(root: Token, money: bool) -> Token | None:

@@ -850,6 +850,8 @@ DURATION_SECONDS: dict[str, float] = {
 GALLERY_WORDS: frozenset[str] = _words(
     "photo photos image images picture pictures slide slides caption gallery video videos"
 )
+# Verbs whose subject a duration object measures: "the hearing lasted 320 minutes".
+LASTING_VERBS: frozenset[str] = _words("last take run span")
 # A duration followed by these places a date instead: "two years ago", "a few days later".
 DATE_AFTER_DURATION: frozenset[str] = _words("ago earlier later before after into prior since")
 # "a few", "several" (guideline v2: 3); "a couple" is 2.
