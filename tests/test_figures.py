@@ -593,6 +593,24 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     ("Arrests: 340.", [("340", 340, None, "count", False, "Arrests")]),
     (
+        "Between 30 and 35 percent of tenants pay late.",
+        [
+            ("30", 30, "%", "percent", False, "tenants"),
+            ("35 percent", 35, "%", "percent", False, "tenants"),
+        ],
+    ),
+    (
+        "The mayor leads with 48% in the latest survey.",
+        [("48%", 48, "%", "percent", False, "mayor")],
+    ),
+    (
+        "The board approved nine proposals and rejected four of them.",
+        [
+            ("nine", 9, None, "count", False, "proposals"),
+            ("four", 4, None, "count", False, "proposals"),
+        ],
+    ),
+    (
         "At least one council is suing the firm.",
         [("one", 1, None, "count", True, "council")],
     ),

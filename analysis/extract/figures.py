@@ -1049,6 +1049,9 @@ def _share_or_sum_of_verb(root: Token, money: bool) -> Token | None:
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # 'cost between $300 and [$400 billion]'
     via, verb = root, root.head
+    if root.dep_ == "pobj" and verb.lower_ == "with" and not money:
+        # 'Clinton leads with 45%', 'passed with 61%': the share the subject holds
+        return _clause_subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     if root.dep_ == "pobj" and verb.lower_ in ("to", "by", "from", "at"):
         via, verb = verb, verb.head
     elif root.dep_ not in ("dobj", "attr", "npadvmod", "nsubjpass"):
@@ -1473,7 +1476,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
             figures.append(fig)
             kept = marks.end
         i, prev = max(marks.end, i + 1), marks
-    return _elliptical_shares(doc, _share_out_of(doc.text, figures))
+    return _elliptical_shares(doc, _range_ends(doc.text, _share_out_of(doc.text, figures)))
 
 
 def _share_out_of(text: str, figures: list[Figure]) -> list[Figure]:
@@ -1482,6 +1485,22 @@ def _share_out_of(text: str, figures: list[Figure]) -> list[Figure]:
         fig, nxt = figures[k - 1], figures[k]
         if nxt.counts is not None and text[fig.end : nxt.start] == " out of ":
             figures[k - 1] = _with_counts_of(fig, nxt)
+    return figures
+
+
+_RANGE_GAPS = frozenset({" to ", " and ", " or ", "-", "–", " - ", " – ", "- to "})
+
+
+def _range_ends(text: str, figures: list[Figure]) -> list[Figure]:
+    """'between 40 and 50 percent of voters': both ends count what either counts."""
+    for k in range(len(figures) - 1):
+        a, b = figures[k], figures[k + 1]
+        if a.type != b.type or text[a.end : b.start] not in _RANGE_GAPS:
+            continue
+        if a.counts is None and b.counts is not None:
+            figures[k] = _with_counts_of(a, b)
+        elif b.counts is None and a.counts is not None:
+            figures[k + 1] = _with_counts_of(b, a)
     return figures
 
 
