@@ -592,6 +592,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
         ],
     ),
     ("Arrests: 340.", [("340", 340, None, "count", False, "Arrests")]),
+    ("Police stopped the twelve near the river.", [("twelve", 12, None, "count", False, None)]),
     (
         "Between 30 and 35 percent of tenants pay late.",
         [

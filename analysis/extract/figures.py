@@ -810,7 +810,10 @@ def _is_bare_word(doc: Doc, num: _Number) -> bool:
     if _of_pobj(doc, num.end) is not None or _of_them(doc, num.end):
         return False
     prev = doc[num.start - 1].lower_ if num.start > 0 else ""
-    if prev in _DETERMINERS or _root(doc, num.start, num.end).head.lemma_ in vocab.PHONE_VERBS:
+    root = _root(doc, num.start, num.end)
+    if prev == "the" and not num.digits and root.dep_ in _SUBJ_DEPS | {"dobj"}:
+        return False  # 'the twelve were arrested', 'saw the two': people named before
+    if prev in _DETERMINERS or root.head.lemma_ in vocab.PHONE_VERBS:
         return True  # 'the 707 was a freighter', 'phoned 911'
     if _casualty_word(doc, num.start, num.end) is not None:
         return False  # 'killed twelve', '5,000 were killed'
