@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 # Bump when extraction output changes: stored rows record the version that made them.
 # 0.2: learned cue model; 0.3: paragraph breaks end sentences, outer attributions win (issue 3)
 # 0.5: speakers resolved with the pronoun model, kinds group and document, provenance
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 
 def extract_doc(doc: Doc, title: str = "", article_id: str = "") -> Extraction:
