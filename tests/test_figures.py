@@ -594,6 +594,14 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ("Arrests: 340.", [("340", 340, None, "count", False, "Arrests")]),
     ("Police stopped the twelve near the river.", [("twelve", 12, None, "count", False, None)]),
     (
+        "Forecasters gave the storm a one-in-four chance of landfall.",
+        [("one-in-four", 0.25, None, "other", False, "chance")],
+    ),
+    (
+        "The party kept three-fourths of its seats.",
+        [("three-fourths", 0.75, None, "other", False, "seats")],
+    ),
+    (
         "Between 30 and 35 percent of tenants pay late.",
         [
             ("30", 30, "%", "percent", False, "tenants"),
@@ -683,6 +691,7 @@ NO_FIGURES: list[object] = [  # sentences, or pytest.param for known misses
     "Or, one hopes, the talks will resume.",
     "Prices rose two years ago and fell a few days later.",
     "One day the river will flood again.",
+    "The fourth hurricane of the season hit the coast.",
     "Hide Caption 4 of 9 Photos: Rescuers search the rubble.",
     "Photos: Rescuers in the rubble 4 of 9",
     "But one mayor's plan is another's nightmare.",

@@ -169,6 +169,9 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
         if num is not None:
             num.hedged = True
         return num
+    odds = _read_odds(doc, i)
+    if odds is not None:
+        return odds
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     if nxt in vocab.DENOMINATORS or (nxt == "-" and low in vocab.NUMBER_WORDS) or low == "half":
         fraction = _read_fraction(doc, i)
@@ -182,6 +185,26 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     if low in vocab.NUMBER_WORDS:
         return _read_words(doc, i, i, 0.0)
     return None
+
+
+def _read_odds(doc: Doc, i: int) -> _Number | None:
+    """'a one-in-five chance' (0.2): odds written as one hyphenated word (guideline: type
+    other); 'one in five voters' with spaces is left alone."""
+    if i + 4 >= len(doc) or [t.text.lower() for t in doc[i + 1 : i + 4]] != ["-", "in", "-"]:
+        return None
+    if any(t.whitespace_ for t in doc[i : i + 4]):
+        return None
+    top, bottom = (_small_number(doc[k]) for k in (i, i + 4))
+    if top is None or not bottom or top >= bottom:
+        return None
+    return _Number(i, i + 5, top / bottom, fraction=True)
+
+
+def _small_number(tok: Token) -> float | None:
+    if tok.lower_ in vocab.NUMBER_WORDS:
+        return float(vocab.NUMBER_WORDS[tok.lower_])
+    parsed = _parse_digits(tok.text) if tok.text[0] in _ASCII_DIGITS else None
+    return parsed[0] if parsed is not None and not parsed[1] else None
 
 
 def _read_fraction(doc: Doc, i: int) -> _Number | None:

@@ -746,11 +746,12 @@ MULTIPLIER_FOLLOWERS: frozenset[str] = _words(
 DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
-    "tenth": 10, "tenths": 10,
+    "tenth": 10, "tenths": 10, "fourth": 4, "fourths": 4, "seventh": 7, "sevenths": 7,
+    "ninth": 9, "ninths": 9,
 }  # fmt: skip
 # Singular denominators that are also ordinals ("the third hurricane"): a fraction only
 # before "of" ("a third of the budget") or in a hyphenated word ("one-third").
-ORDINAL_DENOMINATORS: frozenset[str] = _words("third fifth sixth eighth tenth")
+ORDINAL_DENOMINATORS: frozenset[str] = _words("third fourth fifth sixth seventh eighth ninth tenth")
 
 # A number before these is a fraction, not a count ("three quarters of the states").
 FRACTION_NOUNS: frozenset[str] = _words(
