@@ -593,6 +593,11 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     ("Arrests: 340.", [("340", 340, None, "count", False, "Arrests")]),
     ("Police stopped the twelve near the river.", [("twelve", 12, None, "count", False, None)]),
+    ("Bail was set at $80,000.", [("$80,000", 80_000, "USD", "money", False, "Bail")]),
+    (
+        "The airline lost $2 billion last year.",
+        [("$2 billion", 2e9, "USD", "money", False, "lost")],
+    ),
     (
         "Forecasters gave the storm a one-in-four chance of landfall.",
         [("one-in-four", 0.25, None, "other", False, "chance")],

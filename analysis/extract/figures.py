@@ -1078,6 +1078,9 @@ def _share_or_sum_of_verb(root: Token, money: bool) -> Token | None:
     if root.dep_ == "pobj" and verb.lower_ == "with" and not money:
         # 'Clinton leads with 45%', 'passed with 61%': the share the subject holds
         return _clause_subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    if root.dep_ == "pobj" and verb.lower_ == "at" and money:
+        # 'bail was set at $50,000', 'the house is valued at £2 million'
+        return _clause_subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     if root.dep_ == "pobj" and verb.lower_ in ("to", "by", "from", "at"):
         via, verb = verb, verb.head
     elif root.dep_ not in ("dobj", "attr", "npadvmod", "nsubjpass"):

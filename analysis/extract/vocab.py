@@ -569,7 +569,7 @@ POUND_WORDS: frozenset[str] = frozenset({"pound", "pounds"})
 MONEY_VERBS: frozenset[str] = _words(
     """
     pay cost spend fine raise earn donate invest fund owe budget price sell buy award
-    charge lend borrow loan pledge allocate grant compensate bill worth save
+    charge lend borrow loan pledge allocate grant compensate bill worth save lose
     """
 )
 
