@@ -715,6 +715,8 @@ def _vague_is_count(doc: Doc, num: _Number) -> bool:
     if num.end < len(doc) and doc[num.end].lower_ == "of":
         after = doc[num.end + 1].lower_ if num.end + 1 < len(doc) else ""
         return after not in vocab.DURATION_WORDS
+    if doc[num.start].lower_ in ("score", "scores"):
+        return False  # 'higher scores': the noun, unless 'scores of people'
     dep = _root(doc, num.start, num.end).dep_
     return dep in _SUBJ_DEPS or dep == "dobj"
 
@@ -783,6 +785,8 @@ def _is_label(doc: Doc, num: _Number) -> bool:
     prev = doc[num.start - 1]
     if prev.lower_ in vocab.LABEL_WORDS:
         return True
+    if prev.text == "." and num.start > 1 and doc[num.start - 2].lower_ == "no":
+        return True  # 'the No. 3 man' when the tokenizer splits 'No.'
     if prev.is_quote and num.end < len(doc) and doc[num.end].is_quote:
         return True  # '"19" for the year': a number quoted as a word
     if prev.pos_ != "PROPN":

@@ -814,7 +814,7 @@ LABEL_WORDS: frozenset[str] = _words(
     season series round category class gate platform terminal channel highway interstate
     bus line lot unit units amendment bill act proposition prop question exhibit figure
     table step game games match week day term title verse psalm door seat row box district
-    ward precinct zone sector block building floor apartment suite pier track lane exit
+    ward precinct zone sector block building floor apartment suite pier track lane exit order
     junction tier type model generation gen mark mk pt sec art para ch p pp p. pp. rule
     rules law laws code codes protocol annex appendix schedule region division league
     formula apollo covid sars mh cop g ps windows iphone galaxy pixel boeing airbus
