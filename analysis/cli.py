@@ -178,11 +178,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_eval_figures(args: argparse.Namespace) -> int:
     from analysis import figures_eval as fe
 
-    gold = Path(args.gold) if args.gold else fe.GOLD_PATH
-    scores = fe.evaluate(gold, n_process=args.processes)
-    print(fe.format_table(scores))
+    if args.gold:
+        one = fe.evaluate(Path(args.gold), n_process=args.processes)
+        scores = {"tune": one["tune"], "heldout": one["heldout"], "all": one["all"]}
+    else:
+        scores = fe.evaluate_all(n_process=args.processes)
+    print(fe.format_markdown(scores) if args.markdown else fe.format_tables(scores))
     if args.errors:
-        print(fe.format_errors(scores[args.errors_split], limit=args.errors))
+        split = scores.get(args.errors_split) or scores[next(iter(scores))]
+        print(fe.format_errors(split, limit=args.errors, kind=args.errors_kind))
     return 0
 
 
@@ -498,15 +502,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser(
         "eval-figures",
-        help="score figure extraction on the hand-checked Wikinews figures",
+        help="score figure extraction on the hand-checked AllSides and Wikinews figures",
         formatter_class=fmt,
-        description="Extract figures from the gold Wikinews articles and print precision, "
-        "recall and unit/type/counts accuracy for the tune and held-out halves.\n\nexample:\n"
-        "  quotedesk eval-figures --errors 50 --errors-split tune",
+        description="Extract figures from the gold articles (tests/gold/README.md, guideline v2) "
+        "and print, per split and per type (count, money, percent, duration, other), detection "
+        "precision and recall, value right %%, what it counts right %%, unit, type and hedge.\n\n"
+        "example:\n"
+        "  quotedesk eval-figures --errors 50 --errors-split 'allsides tune' --errors-kind miss",
     )
-    s.add_argument("--gold", default=None, help="default: tests/gold/wikinews_figures.jsonl")
+    s.add_argument("--gold", default=None, help="score one gold file (its tune/heldout/all)")
+    s.add_argument("--markdown", action="store_true", help="print the README's tables")
     s.add_argument("--errors", type=int, default=0, help="also list this many errors")
-    s.add_argument("--errors-split", default="all", choices=["tune", "heldout", "all"])
+    s.add_argument(
+        "--errors-split",
+        default="allsides tune",
+        help="which split's errors: 'allsides tune', 'wikinews tune', ... (tune/heldout/all "
+        "with --gold)",
+    )
+    s.add_argument(
+        "--errors-kind",
+        default=None,
+        choices=["miss", "false-positive", "value", "unit", "type", "counts"],
+        help="only errors of this kind",
+    )
     s.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
     s.set_defaults(func=cmd_eval_figures)
 

@@ -1,19 +1,25 @@
-"""Score figure extraction against the hand-checked Wikinews gold set.
+"""Score figure extraction against the hand-checked gold sets, per split and per type.
 
-The gold (``tests/gold/wikinews_figures.jsonl``, guideline in ``tests/gold/README.md``) holds,
-per article, the sha256 of its text and every figure in it as offsets with the expected value,
-unit, type, hedge and the span of what it counts; never the text itself. The articles are read
-from ``../shared/corpus/wikinews/articles.jsonl``.
+Two gold sets, both under guideline v2 (``tests/gold/README.md``): 62 AllSides articles
+(``tests/gold/allsides_figures.jsonl``, read from ``../shared/corpus/allsides/articles-5k``)
+and 83 Wikinews articles (``tests/gold/wikinews_figures.jsonl``). Each holds, per article,
+the sha256 of its text and every figure in it as offsets with the expected value, unit, type,
+hedge, the span of what it counts and that span's head word; never the text itself.
 
-Matching, per article: a predicted figure matches a gold figure when their character spans
-overlap and their values agree within rounding (relative 0.5%); each is used once. On the
-matched pairs we score the unit, the type, the hedge and "what it counts": right when both
-say nothing is counted, or when the predicted phrase's head (its last word) overlaps the gold
-counted span.
+Matching, per article (guideline v2, "Checking"): a predicted figure *detects* a gold figure
+when their character spans overlap; pairs with equal values (relative 0.5%) are made first,
+then pairs that overlap with a different value (a detection whose value is wrong), each figure
+used once. On the matched pairs we score the value, unit, type, hedge and "what it counts":
+right when both say nothing is counted, or when the predicted phrase's head (its last word)
+overlaps the gold head word (v2; a v1 record without a head falls back to its counted span).
+
+Rows are per type, the gold figure's type for misses and matches and the predicted type for
+false positives, with measures, ages and other (fractions, rates) folded into "other".
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import math
@@ -24,8 +30,11 @@ from pathlib import Path
 from analysis import settings
 from analysis.records import Figure
 
-GOLD_PATH = settings.PROJECT_ROOT / "tests" / "gold" / "wikinews_figures.jsonl"
+GOLD_DIR = settings.PROJECT_ROOT / "tests" / "gold"
+GOLD_PATH = GOLD_DIR / "wikinews_figures.jsonl"
+ALLSIDES_GOLD = GOLD_DIR / "allsides_figures.jsonl"
 SPLITS = ("tune", "heldout")
+TYPES = ("count", "money", "percent", "duration", "other")
 VALUE_TOLERANCE = 0.005  # relative: "1.5 million" vs 1,500,000; 2/3 vs 0.6667
 
 
@@ -40,6 +49,8 @@ class GoldFigure:
     counts_start: int | None
     counts_end: int | None
     note: str = ""
+    head_start: int | None = None
+    head_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,26 +66,28 @@ class GoldArticle:
 class Error:
     """A miss (gold figure not found), a false positive, or a wrong attribute of a match."""
 
-    kind: str  # "miss", "false-positive", "unit", "type", "counts"
+    kind: str  # "miss", "false-positive", "value", "unit", "type", "counts"
     article_id: str
     start: int
     end: int
     detail: str
+    type: str = ""  # the row it is counted in
 
 
 @dataclass(slots=True)
 class Scores:
-    """Counts behind precision/recall and the attribute accuracies of one split."""
+    """Counts behind precision/recall and the attribute accuracies of one split or row."""
 
     gold: int = 0
     predicted: int = 0
     matched: int = 0
+    value_ok: int = 0
     unit_ok: int = 0
     type_ok: int = 0
     approx_ok: int = 0
     counts_ok: int = 0
     counted_gold: int = 0  # matched pairs whose gold names a counted thing
-    counted_ok: int = 0  # ... of which the prediction's head is inside it
+    counted_ok: int = 0  # ... of which the prediction's head overlaps the gold head
     errors: list[Error] = field(default_factory=list)
 
     @property
@@ -89,8 +102,24 @@ class Scores:
         return 100 * ok / self.matched if self.matched else 0.0
 
 
+@dataclass(slots=True)
+class SplitScores:
+    """One split: the whole, and one row per type."""
+
+    total: Scores = field(default_factory=Scores)
+    by_type: dict[str, Scores] = field(default_factory=lambda: {t: Scores() for t in TYPES})
+
+    def rows(self, key: str) -> list[Scores]:
+        return [self.total, self.by_type[key]]
+
+
 class GoldMismatch(ValueError):
     """The corpus text no longer matches the gold (changed or missing article)."""
+
+
+def type_row(figure_type: str) -> str:
+    """The row a figure type is reported in: measures and ages go to "other"."""
+    return figure_type if figure_type in TYPES else "other"
 
 
 def read_gold(path: Path = GOLD_PATH) -> list[GoldArticle]:
@@ -104,17 +133,25 @@ def read_gold(path: Path = GOLD_PATH) -> list[GoldArticle]:
     return out
 
 
-def corpus_path() -> Path:
-    return settings.shared_dir() / "corpus" / "wikinews" / "articles.jsonl"
+def corpus_path(gold_path: Path = GOLD_PATH) -> Path:
+    """The corpus a gold file was drawn from: AllSides for ``allsides_*``, else Wikinews."""
+    corpus = settings.shared_dir() / "corpus"
+    if gold_path.name.startswith("allsides"):
+        return corpus / "allsides" / "articles-5k.jsonl.gz"
+    return corpus / "wikinews" / "articles.jsonl"
 
 
 def article_texts(gold: Iterable[GoldArticle], corpus: Path, gold_path: Path) -> list[str]:
     """The texts of the gold articles, checked against the sha256 the gold recorded."""
+    gold = list(gold)
+    wanted = {a.article_id for a in gold}
     texts: dict[str, str] = {}
-    with corpus.open(encoding="utf-8") as lines:
+    opener = gzip.open if corpus.suffix == ".gz" else open
+    with opener(corpus, "rt", encoding="utf-8") as lines:
         for line in lines:
             rec = json.loads(line)
-            texts[rec["id"]] = rec["text"]
+            if rec["id"] in wanted:
+                texts[rec["id"]] = rec["text"]
     out = []
     for art in gold:
         text = texts.get(art.article_id)
@@ -148,71 +185,100 @@ def _head_span(fig: Figure) -> tuple[int, int] | None:
 
 
 def counts_correct(pred: Figure, gold: GoldFigure) -> bool:
-    """Both say nothing is counted, or the predicted head lies in the gold counted span."""
+    """Both say nothing is counted, or the predicted head overlaps the gold head word
+    (the gold counted span when the record has no head)."""
     head = _head_span(pred)
     if gold.counts_start is None or gold.counts_end is None:
         return head is None
-    return head is not None and _overlap(*head, gold.counts_start, gold.counts_end)
+    if gold.head_start is not None and gold.head_end is not None:
+        want = gold.head_start, gold.head_end
+    else:
+        want = gold.counts_start, gold.counts_end
+    return head is not None and _overlap(*head, *want)
 
 
 def match(preds: list[Figure], gold: tuple[GoldFigure, ...]) -> list[tuple[Figure, GoldFigure]]:
-    """One-to-one pairs of overlapping figures with equal values, in gold order."""
+    """One-to-one pairs of overlapping figures, those with equal values first, in gold order."""
     used: set[int] = set()
-    pairs = []
-    for g in gold:
-        for k, p in enumerate(preds):
-            if k in used or not _overlap(p.start, p.end, g.start, g.end):
+    pairs: dict[int, tuple[Figure, GoldFigure]] = {}
+    for same in (True, False):
+        for n, g in enumerate(gold):
+            if n in pairs:
                 continue
-            if _same_value(p.value, g.value):
-                used.add(k)
-                pairs.append((p, g))
-                break
-    return pairs
+            for k, p in enumerate(preds):
+                if k in used or not _overlap(p.start, p.end, g.start, g.end):
+                    continue
+                if not same or _same_value(p.value, g.value):
+                    used.add(k)
+                    pairs[n] = (p, g)
+                    break
+    return [pairs[n] for n in sorted(pairs)]
 
 
-def score_article(scores: Scores, art: GoldArticle, text: str, preds: list[Figure]) -> None:
-    """Add one article's matches and errors to ``scores``."""
+def score_article(split: SplitScores, art: GoldArticle, text: str, preds: list[Figure]) -> None:
+    """Add one article's matches and errors to ``split`` (its total and its type rows)."""
     pairs = match(preds, art.figures)
-    scores.gold += len(art.figures)
-    scores.predicted += len(preds)
-    scores.matched += len(pairs)
     matched_p = {id(p) for p, _ in pairs}
     matched_g = {id(g) for _, g in pairs}
     for g in art.figures:
+        for s in split.rows(type_row(g.type)):
+            s.gold += 1
         if id(g) not in matched_g:
-            _error(scores, "miss", art, g.start, g.end, f"want {_show_gold(g, text)}")
+            _error(
+                split, type_row(g.type), "miss", art, g.start, g.end, f"want {_show_gold(g, text)}"
+            )
     for p in preds:
+        row = type_row(p.type)
         if id(p) not in matched_p:
-            _error(scores, "false-positive", art, p.start, p.end, f"got {_show_pred(p)}")
+            # a false positive lowers the precision of the type it claims to be
+            for s in split.rows(row):
+                s.predicted += 1
+            _error(split, row, "false-positive", art, p.start, p.end, f"got {_show_pred(p)}")
     for p, g in pairs:
-        _score_pair(scores, art, text, p, g)
+        row = type_row(g.type)
+        for s in split.rows(row):
+            s.predicted += 1
+            s.matched += 1
+        _score_pair(split, row, art, text, p, g)
 
 
-def _score_pair(scores: Scores, art: GoldArticle, text: str, p: Figure, g: GoldFigure) -> None:
-    scores.unit_ok += p.unit == g.unit
-    scores.type_ok += p.type == g.type
-    scores.approx_ok += p.approx == g.approx
+def _score_pair(
+    split: SplitScores, row: str, art: GoldArticle, text: str, p: Figure, g: GoldFigure
+) -> None:
     ok = counts_correct(p, g)
-    scores.counts_ok += ok
-    if g.counts_start is not None:
-        scores.counted_gold += 1
-        scores.counted_ok += ok
+    for s in split.rows(row):
+        s.value_ok += _same_value(p.value, g.value)
+        s.unit_ok += p.unit == g.unit
+        s.type_ok += p.type == g.type
+        s.approx_ok += p.approx == g.approx
+        s.counts_ok += ok
+        if g.counts_start is not None:
+            s.counted_gold += 1
+            s.counted_ok += ok
     want, got = _show_gold(g, text), _show_pred(p)
-    if p.unit != g.unit:
-        _error(scores, "unit", art, g.start, g.end, f"want {want}; got {got}")
-    if p.type != g.type:
-        _error(scores, "type", art, g.start, g.end, f"want {want}; got {got}")
-    if not ok:
-        _error(scores, "counts", art, g.start, g.end, f"want {want}; got {got}")
+    for kind, wrong in (
+        ("value", not _same_value(p.value, g.value)),
+        ("unit", p.unit != g.unit),
+        ("type", p.type != g.type),
+        ("counts", not ok),
+    ):
+        if wrong:
+            _error(split, row, kind, art, g.start, g.end, f"want {want}; got {got}")
 
 
-def _error(scores: Scores, kind: str, art: GoldArticle, start: int, end: int, msg: str) -> None:
-    scores.errors.append(Error(kind, art.article_id, start, end, msg))
+def _error(
+    split: SplitScores, row: str, kind: str, art: GoldArticle, start: int, end: int, msg: str
+) -> None:
+    split.total.errors.append(Error(kind, art.article_id, start, end, msg, row))
 
 
 def _show_gold(g: GoldFigure, text: str) -> str:
     counted = text[g.counts_start : g.counts_end] if g.counts_start is not None else None
-    return f"{text[g.start : g.end]!r} = {g.value:g} {g.unit or ''} {g.type} counts={counted!r}"
+    head = text[g.head_start : g.head_end] if g.head_start is not None else None
+    return (
+        f"{text[g.start : g.end]!r} = {g.value:g} {g.unit or ''} {g.type} "
+        f"counts={counted!r} head={head!r}"
+    )
 
 
 def _show_pred(p: Figure) -> str:
@@ -221,14 +287,14 @@ def _show_pred(p: Figure) -> str:
 
 def evaluate(
     gold_path: Path = GOLD_PATH, corpus: Path | None = None, n_process: int = 1
-) -> dict[str, Scores]:
-    """Run the extractor on the gold articles: scores for "tune", "heldout" and "all"."""
+) -> dict[str, SplitScores]:
+    """Run the extractor on one gold set: scores for "tune", "heldout" and "all"."""
     from analysis.extract import nlp as nlp_loader
     from analysis.extract.figures import extract_figures
 
     gold = read_gold(gold_path)
-    texts = article_texts(gold, corpus or corpus_path(), gold_path)
-    scores = {name: Scores() for name in (*SPLITS, "all")}
+    texts = article_texts(gold, corpus or corpus_path(gold_path), gold_path)
+    scores = {name: SplitScores() for name in (*SPLITS, "all")}
     docs = nlp_loader.load().pipe(texts, n_process=n_process)
     for art, text, doc in zip(gold, texts, docs, strict=True):
         preds = extract_figures(doc)
@@ -237,37 +303,83 @@ def evaluate(
     return scores
 
 
-_ROWS: tuple[tuple[str, Callable[[Scores], str]], ...] = (
-    ("gold figures", lambda s: f"{s.gold}"),
-    ("predicted", lambda s: f"{s.predicted}"),
-    ("matched", lambda s: f"{s.matched}"),
-    ("precision %", lambda s: f"{s.precision:.1f}"),
-    ("recall %", lambda s: f"{s.recall:.1f}"),
-    ("unit ok % (matched)", lambda s: f"{s.share(s.unit_ok):.1f}"),
-    ("type ok % (matched)", lambda s: f"{s.share(s.type_ok):.1f}"),
-    ("hedge ok % (matched)", lambda s: f"{s.share(s.approx_ok):.1f}"),
-    ("counts ok % (matched)", lambda s: f"{s.share(s.counts_ok):.1f}"),
-    ("counts ok % (gold names one)", lambda s: _pct(s.counted_ok, s.counted_gold)),
+def evaluate_all(n_process: int = 1) -> dict[str, SplitScores]:
+    """The three reported splits: AllSides tune, AllSides held-out, Wikinews (all of it)."""
+    allsides = evaluate(ALLSIDES_GOLD, n_process=n_process)
+    wikinews = evaluate(GOLD_PATH, n_process=n_process)
+    return {
+        "allsides tune": allsides["tune"],
+        "allsides heldout": allsides["heldout"],
+        "wikinews": wikinews["all"],
+        "wikinews tune": wikinews["tune"],
+        "wikinews heldout": wikinews["heldout"],
+    }
+
+
+_COLUMNS: tuple[tuple[str, Callable[[Scores], str]], ...] = (
+    ("gold", lambda s: f"{s.gold}"),
+    ("pred", lambda s: f"{s.predicted}"),
+    ("P", lambda s: _pct(s.matched, s.predicted)),
+    ("R", lambda s: _pct(s.matched, s.gold)),
+    ("value", lambda s: _pct(s.value_ok, s.matched)),
+    ("counts", lambda s: _pct(s.counts_ok, s.matched)),
+    ("counts*", lambda s: _pct(s.counted_ok, s.counted_gold)),
+    ("unit", lambda s: _pct(s.unit_ok, s.matched)),
+    ("type", lambda s: _pct(s.type_ok, s.matched)),
+    ("hedge", lambda s: _pct(s.approx_ok, s.matched)),
 )
 
 
-def format_table(scores: dict[str, Scores]) -> str:
-    """Precision/recall and attribute accuracies, one column per split."""
-    lines = [f"{'':30}" + "".join(f"{name:>10}" for name in scores)]
-    for label, cell in _ROWS:
-        lines.append(f"{label:30}" + "".join(f"{cell(s):>10}" for s in scores.values()))
+def format_split(name: str, split: SplitScores) -> str:
+    """One split as a table: a row per type and one for all figures."""
+    lines = [f"{name:18}" + "".join(f"{label:>8}" for label, _ in _COLUMNS)]
+    for row, s in (*split.by_type.items(), ("all", split.total)):
+        lines.append(f"  {row:16}" + "".join(f"{cell(s):>8}" for _, cell in _COLUMNS))
     return "\n".join(lines)
+
+
+def format_tables(scores: dict[str, SplitScores]) -> str:
+    """Every split's table, then a key to the columns."""
+    key = (
+        "P/R: detection precision/recall %; value: value right % of detected; counts: what it "
+        "counts right % of detected;\ncounts*: the same, of detected figures whose gold names "
+        "a counted thing; unit/type/hedge: right % of detected"
+    )
+    return "\n\n".join([*(format_split(n, s) for n, s in scores.items()), key])
 
 
 def _pct(ok: int, n: int) -> str:
     return f"{100 * ok / n:.1f}" if n else "-"
 
 
-def format_errors(scores: Scores, limit: int | None = None) -> str:
-    """The misses, false positives and wrong attributes, grouped by kind."""
-    errors = sorted(scores.errors, key=lambda e: (e.kind, e.article_id, e.start))
+def format_errors(split: SplitScores, limit: int | None = None, kind: str | None = None) -> str:
+    """The misses, false positives and wrong attributes, grouped by kind and type."""
+    errors = [e for e in split.total.errors if kind is None or e.kind == kind]
+    errors.sort(key=lambda e: (e.kind, e.type, e.article_id, e.start))
     shown = errors if limit is None else errors[:limit]
-    lines = [f"{e.kind:15} {e.article_id} {e.start}-{e.end}: {e.detail}" for e in shown]
+    lines = [f"{e.kind:15} {e.type:9} {e.article_id} {e.start}-{e.end}: {e.detail}" for e in shown]
     if len(shown) < len(errors):
         lines.append(f"... {len(errors) - len(shown)} more")
     return "\n".join(lines)
+
+
+def format_markdown(scores: dict[str, SplitScores]) -> str:
+    """The README's tables: one per split, a row per type (detection P/R, value, counts)."""
+    out = []
+    for name, split in scores.items():
+        out += [
+            f"**{name}**",
+            "",
+            "| type | gold | precision | recall | value right | counts right |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for row, s in (*split.by_type.items(), ("all", split.total)):
+            cells = (
+                _pct(s.matched, s.predicted),
+                _pct(s.matched, s.gold),
+                _pct(s.value_ok, s.matched),
+                _pct(s.counts_ok, s.matched),
+            )
+            out.append(f"| {row} | {s.gold} | " + " | ".join(cells) + " |")
+        out.append("")
+    return "\n".join(out)

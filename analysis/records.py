@@ -22,7 +22,7 @@ DEFAULT_KINDS: tuple[StatementKind, ...] = ("direct", "indirect", "mixed", "head
 # The kind of a row a reporter marked "not a statement" (analysis/corrections.py): never one
 # of the kinds above, so no view shows it unless asked for it by name.
 REJECTED_KIND = "rejected"
-FigureType = Literal["count", "money", "percent", "measure", "age", "other"]
+FigureType = Literal["count", "money", "percent", "measure", "age", "duration", "other"]
 Section = Literal["text", "title"]
 
 

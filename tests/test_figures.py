@@ -136,15 +136,15 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     (
         "The council spent £1.5 million on the new bridge.",
-        [("£1.5 million", 1.5e6, "GBP", "money", False, None)],
+        [("£1.5 million", 1.5e6, "GBP", "money", False, "spent")],
     ),
     (
         "The government will spend more than $2 billion on schools.",
-        [("$2 billion", 2e9, "USD", "money", True, None)],
+        [("$2 billion", 2e9, "USD", "money", True, "spend")],
     ),
     (
         "The fund raised 2 billion dollars from private donors.",
-        [("2 billion dollars", 2e9, "USD", "money", False, None)],
+        [("2 billion dollars", 2e9, "USD", "money", False, "raised")],
     ),
     (
         "Moscow allocated 500 million roubles for reconstruction.",
@@ -161,8 +161,8 @@ FIGURES: list[tuple[str, list[Row]]] = [
     (
         "Reconstruction will cost between $300 and $400 billion.",
         [
-            ("$300", 3e11, "USD", "money", False, "Reconstruction"),
-            ("$400 billion", 4e11, "USD", "money", False, "Reconstruction"),
+            ("$300", 3e11, "USD", "money", False, "cost"),
+            ("$400 billion", 4e11, "USD", "money", False, "cost"),
         ],
     ),
     (
@@ -199,7 +199,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     (
         "Inflation is expected to reach 20-30% next year.",
-        [("20-30%", 20, "%", "percent", True, None)],
+        [("20-30%", 20, "%", "percent", True, "Inflation")],
     ),
     # ------------------------------------------------------------ measures
     (
@@ -341,7 +341,10 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     pytest.param(
         "The storm left 20,000 homes without power for 3 days.",
-        [("20,000", 20_000, None, "count", False, "homes")],
+        [
+            ("20,000", 20_000, None, "count", False, "homes"),
+            ("3 days", 3, "day", "duration", False, None),
+        ],
         id="count-with-duration",
     ),
     pytest.param(
@@ -420,7 +423,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
     ),
     (
         "The agency pays about $80 million per satellite.",
-        [("$80 million", 8e7, "USD", "money", True, "satellite")],
+        [("$80 million", 8e7, "USD", "money", True, "pays")],
     ),
     (
         "The missions, which ran about $1.5 billion apiece, were costly.",
@@ -460,7 +463,7 @@ FIGURES: list[tuple[str, list[Row]]] = [
     # Wikinews articles outside the gold set (sentences written for this table)
     (
         "A few hundred people attended the vigil.",
-        [("few hundred", 100, None, "count", True, "people")],
+        [("few hundred", 300, None, "count", True, "people")],
     ),
     ("The wreck lies ~23 m below the surface.", [("~23 m", 23, "m", "measure", True, "wreck")]),
     (
@@ -491,6 +494,139 @@ FIGURES: list[tuple[str, list[Row]]] = [
     (
         "Some lakes hold 6.4 mg per liter of oxygen.",
         [("6.4 mg per liter", 6.4, "mg/l", "measure", False, "oxygen")],
+    ),
+    # ------------------------------------------------------------ guideline v2 (issue 16)
+    # durations: adverbial ones count nothing, attributive ones count their noun
+    (
+        "The court handed him a 20-year sentence for the fraud.",
+        [("20-year", 20, "year", "duration", False, "sentence")],
+    ),
+    (
+        "The plant will be rebuilt over the next 10 years.",
+        [("10 years", 10, "year", "duration", False, None)],
+    ),
+    (
+        "She chaired the inquiry for 18 months before resigning.",
+        [("18 months", 18, "month", "duration", False, None)],
+    ),
+    (
+        "The company promised to close the mine within three years.",
+        [("three years", 3, "year", "duration", False, None)],
+    ),
+    (
+        "The vote lasted 12 minutes and 30 seconds.",
+        [("12 minutes and 30 seconds", 12.5, "minute", "duration", False, "vote")],
+    ),
+    (
+        "The marathon was won in 2:09:30 by a newcomer.",
+        [("2:09:30", 7770, "second", "duration", False, None)],
+    ),
+    (
+        "Volunteers worked for several weeks to clear the river.",
+        [("several weeks", 3, "week", "duration", True, None)],
+    ),
+    # money counts what the money is (the cost, the donation, the verb that spends it)
+    (
+        "Last year the floods cost $40 billion across the region.",
+        [("$40 billion", 4e10, "USD", "money", False, "cost")],
+    ),
+    (
+        "The senator received $12,000 in donations to his campaign.",
+        [("$12,000", 12_000, "USD", "money", False, "donations")],
+    ),
+    (
+        "The charity spent $3 million on shelters and raised another $1 million.",
+        [
+            ("$3 million", 3e6, "USD", "money", False, "spent"),
+            ("$1 million", 1e6, "USD", "money", False, "raised"),
+        ],
+    ),
+    # percentages count what they are a share or a rate of
+    (
+        "The bill lowers the corporate rate to 18 percent.",
+        [("18 percent", 18, "%", "percent", False, "corporate rate")],
+    ),
+    (
+        "The treaty demands a 40 percent cut in emissions by 2035.",
+        [("40 percent", 40, "%", "percent", False, "cut")],
+    ),
+    (
+        "Some 58 percent of Canadians favour the change, up from 41 percent in May.",
+        [
+            ("58 percent", 58, "%", "percent", True, "Canadians"),
+            ("41 percent", 41, "%", "percent", False, "Canadians"),
+        ],
+    ),
+    (
+        "In the final count the challenger had 47.5 percent.",
+        [("47.5 percent", 47.5, "%", "percent", False, "challenger")],
+    ),
+    # counts: 'a few', 'several', word ranges, millions of, a noun before the number
+    (
+        "Only a few hundred of the 2.3 million applicants were accepted.",
+        [
+            ("few hundred", 300, None, "count", True, "applicants"),
+            ("2.3 million", 2.3e6, None, "count", False, "applicants"),
+        ],
+    ),
+    (
+        "The raids frightened millions of farmworkers at their jobs.",
+        [("millions", 1e6, None, "count", True, "farmworkers")],
+    ),
+    (
+        "The archive holds several letters from the poet.",
+        [("several", 3, None, "count", True, "letters")],
+    ),
+    (
+        "Seven or eight senators will switch sides.",
+        [
+            ("Seven", 7, None, "count", False, "senators"),
+            ("eight", 8, None, "count", False, "senators"),
+        ],
+    ),
+    (
+        "The agency had trained pilots by then, 2,500, and hopes for 4,000 trained pilots soon.",
+        [
+            ("2,500", 2500, None, "count", False, "pilots"),
+            ("4,000", 4000, None, "count", False, "trained pilots"),
+        ],
+    ),
+    ("Arrests: 340.", [("340", 340, None, "count", False, "Arrests")]),
+    ("Police stopped the twelve near the river.", [("twelve", 12, None, "count", False, None)]),
+    ("Bail was set at $80,000.", [("$80,000", 80_000, "USD", "money", False, "Bail")]),
+    (
+        "The airline lost $2 billion last year.",
+        [("$2 billion", 2e9, "USD", "money", False, "lost")],
+    ),
+    (
+        "Forecasters gave the storm a one-in-four chance of landfall.",
+        [("one-in-four", 0.25, None, "other", False, "chance")],
+    ),
+    (
+        "The party kept three-fourths of its seats.",
+        [("three-fourths", 0.75, None, "other", False, "seats")],
+    ),
+    (
+        "Between 30 and 35 percent of tenants pay late.",
+        [
+            ("30", 30, "%", "percent", False, "tenants"),
+            ("35 percent", 35, "%", "percent", False, "tenants"),
+        ],
+    ),
+    (
+        "The mayor leads with 48% in the latest survey.",
+        [("48%", 48, "%", "percent", False, "mayor")],
+    ),
+    (
+        "The board approved nine proposals and rejected four of them.",
+        [
+            ("nine", 9, None, "count", False, "proposals"),
+            ("four", 4, None, "count", False, "proposals"),
+        ],
+    ),
+    (
+        "At least one council is suing the firm.",
+        [("one", 1, None, "count", True, "council")],
     ),
 ]
 
@@ -523,8 +659,6 @@ NO_FIGURES: list[object] = [  # sentences, or pytest.param for known misses
     "She is the one who made the decision.",
     "One day, he said, the war will end.",
     "It was a tough decision for the government.",
-    "He was sentenced to five years in prison.",
-    "The five-year plan was approved on Tuesday.",
     "He lives at 10 Downing Street.",
     "Apollo 11 landed on the Moon.",
     "The Sept. 11 attacks changed air travel.",
@@ -557,11 +691,18 @@ NO_FIGURES: list[object] = [  # sentences, or pytest.param for known misses
         marks=pytest.mark.xfail(strict=True, reason="score tallies with a noun are counted"),
         id="score-with-noun",
     ),
-    pytest.param(
-        "One witness told the court he saw the car.",
-        marks=pytest.mark.xfail(strict=True, reason="'one' as an indefinite is counted"),
-        id="indefinite-one",
-    ),
+    pytest.param("One witness told the court he saw the car.", id="indefinite-one"),
+    "One leading expert cautions that the plan may fail.",
+    "Or, one hopes, the talks will resume.",
+    "Prices rose two years ago and fell a few days later.",
+    "One day the river will flood again.",
+    "The fourth hurricane of the season hit the coast.",
+    "Students retake tests to get higher scores.",
+    "She was the No. 2 official at the agency.",
+    "The court upheld executive order 14,012.",
+    "Hide Caption 4 of 9 Photos: Rescuers search the rubble.",
+    "Photos: Rescuers in the rubble 4 of 9",
+    "But one mayor's plan is another's nightmare.",
 ]
 
 
@@ -641,3 +782,45 @@ def test_wikinews_never_raises(nlp: Language, shared: Path) -> None:
         _check_offsets(doc.text, figures)
         total += len(figures)
     assert total > 100
+
+
+# A figure belongs to a speaker only inside the words of their statement: not in the
+# attribution ("who runs 40 clinics"), not in another sentence, not between the two parts of a
+# split quote. (surface, speaker or None) per figure, in text order.
+LINKS: list[tuple[str, list[tuple[str, str | None]]]] = [
+    (
+        'Jane Okafor, who runs 40 clinics in the province, said: "We treated 300 patients '
+        'last week."',
+        [("40", None), ("300", "Jane Okafor")],
+    ),
+    (
+        '"We treated 300 patients last week," said Jane Okafor, who runs 40 clinics.',
+        [("300", "Jane Okafor"), ("40", None)],
+    ),
+    (
+        'The province has 12 hospitals. "We treated 300 patients last week," said Jane '
+        "Okafor, the director.",
+        [("12", None), ("300", "Jane Okafor")],
+    ),
+    (
+        '"We need 50 more beds," Okafor said of the 12 hospitals, "and 200 more nurses."',
+        [("50", "Okafor"), ("12", None), ("200", "Okafor")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINKS)
+def test_figures_belong_to_the_statement_they_stand_in(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    from analysis.extract.pipeline import extract_doc
+
+    extraction = extract_doc(nlp(text))
+    got = [(f.surface, f.speaker) for f in extraction.figures]
+    assert got == expected
+    for f in extraction.figures:
+        if f.statement_index is None:
+            continue
+        st = extraction.statements[f.statement_index]
+        parts = st.fragments or ((st.start, st.end),)
+        assert any(a <= f.start and f.end <= b for a, b in parts)

@@ -64,6 +64,9 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _ONE_BEFORE_BLOCK = frozenset(
     {"no", "the", "any", "each", "every", "this", "that", "which", "'s", "’s"}
 )
+# 'at least one company', 'only one vote': hedged or limited, 'one' counts.
+_ONE_COUNTS_AFTER = frozenset({"least", "most", "only", "just", "exactly", "than", "single"})
+_OF_PRONOUNS = frozenset({"them", "those", "these"})
 _FEW = frozenset({"few", "several"})  # 'a few hundred', 'several thousand'
 _STARTERS = _FEW.union({"a", "an"}).union(
     vocab.NUMBER_WORDS, vocab.VAGUE_NUMBERS, vocab.FRACTION_WORDS, vocab.CURRENCY_SYMBOLS
@@ -77,7 +80,13 @@ _MEASURE_PREPS = frozenset(
 _CONVERSION_HEDGES = frozenset({"about", "around", "roughly", "some", "approximately", "or"})
 _RELATIVES = frozenset({"which", "that", "who"})
 _COUNT_SUBJECTS = vocab.GENERIC_COUNT_NOUNS | {"toll", "tolls"}
+_DURATION_PREPS = frozenset(
+    {"for", "over", "within", "than", "about", "around", "nearly", "almost", "just", "only"}
+    | {"between"}
+)
 _METRES = frozenset({"m", "metre", "metres", "meter", "meters"})
+# "2:14:04": a race time (hours, minutes, seconds) is a duration; "10:30" stays a clock time.
+_RACE_TIME = re.compile(r"([0-9]{1,2}):([0-5][0-9]):([0-5][0-9])")
 
 
 @lru_cache(maxsize=65536)
@@ -115,6 +124,7 @@ class _Number:
     decimal: bool = False  # written with a decimal point ("5.0", "2.48")
     fraction: bool = False  # a share written in words ("two-thirds", "a quarter of")
     hedged: bool = False  # "~23", "several thousand": approximate by its own words
+    race_time: bool = False  # "2:14:04", read in seconds
 
     def __post_init__(self) -> None:
         # vocabulary tables hold ints ("hundreds" -> 100); int.is_integer() exists only from
@@ -149,12 +159,19 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     if low in _FEW:
         return _read_few(doc, i)
     if tok.text[0] in _ASCII_DIGITS:
+        race = _RACE_TIME.fullmatch(tok.text)
+        if race is not None:
+            h, m, sec = (int(g) for g in race.groups())
+            return _Number(i, i + 1, h * 3600 + m * 60 + sec, digits=True, race_time=True)
         return _read_digits(doc, i)
     if tok.text[0] == "~":
         num = _read_digits(doc, i, tok.text[1:])
         if num is not None:
             num.hedged = True
         return num
+    odds = _read_odds(doc, i)
+    if odds is not None:
+        return odds
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     if nxt in vocab.DENOMINATORS or (nxt == "-" and low in vocab.NUMBER_WORDS) or low == "half":
         fraction = _read_fraction(doc, i)
@@ -168,6 +185,26 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     if low in vocab.NUMBER_WORDS:
         return _read_words(doc, i, i, 0.0)
     return None
+
+
+def _read_odds(doc: Doc, i: int) -> _Number | None:
+    """'a one-in-five chance' (0.2): odds written as one hyphenated word (guideline: type
+    other); 'one in five voters' with spaces is left alone."""
+    if i + 4 >= len(doc) or [t.text.lower() for t in doc[i + 1 : i + 4]] != ["-", "in", "-"]:
+        return None
+    if any(t.whitespace_ for t in doc[i : i + 4]):
+        return None
+    top, bottom = (_small_number(doc[k]) for k in (i, i + 4))
+    if top is None or not bottom or top >= bottom:
+        return None
+    return _Number(i, i + 5, top / bottom, fraction=True)
+
+
+def _small_number(tok: Token) -> float | None:
+    if tok.lower_ in vocab.NUMBER_WORDS:
+        return float(vocab.NUMBER_WORDS[tok.lower_])
+    parsed = _parse_digits(tok.text) if tok.text[0] in _ASCII_DIGITS else None
+    return parsed[0] if parsed is not None and not parsed[1] else None
 
 
 def _read_fraction(doc: Doc, i: int) -> _Number | None:
@@ -355,11 +392,27 @@ def _is_joiner(doc: Doc, j: int, prev: str) -> bool:
 
 
 def _read_few(doc: Doc, i: int) -> _Number | None:
-    """'a few hundred', 'several thousand': the order of magnitude, approximate."""
+    """'a few hundred', 'several thousand' (3 x the scale, approximate: guideline v2); 'a few
+    months', 'several decades' (3, a duration read by the unit that follows)."""
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if nxt in vocab.DURATION_UNITS:
+        return _Number(i, i + 1, vocab.FEW_VALUE, hedged=True)
     if nxt not in vocab.SCALE_WORDS:
+        return _read_few_of(doc, i)
+    value = vocab.FEW_VALUE * vocab.SCALE_WORDS[nxt]
+    return _Number(i, i + 2, value, scaled=True, hedged=True, scale=vocab.SCALE_WORDS[nxt])
+
+
+def _read_few_of(doc: Doc, i: int) -> _Number | None:
+    """'several books', 'a few questions' (3, approximate: guideline v2); not a bare 'few'
+    ('few people agree' says almost none)."""
+    tok = doc[i]
+    if tok.lower_ == "few" and (i == 0 or doc[i - 1].lower_ not in ("a", "last", "next", "past")):
         return None
-    return _Number(i, i + 2, float(vocab.SCALE_WORDS[nxt]), scaled=True, hedged=True)
+    head = tok.head
+    if head.i <= i or head.pos_ not in _NOUNS or tok.dep_ not in ("amod", "nummod", "det"):
+        return None
+    return _Number(i, i + 1, vocab.FEW_VALUE, hedged=True)
 
 
 def _read_vague(doc: Doc, i: int) -> _Number:
@@ -396,7 +449,9 @@ def _read_markers(doc: Doc, num: _Number, currency: str | None, start: int) -> _
     marks = _Marks(start, num.end, currency, "money" if currency else None)
     marks.symbol = currency is not None
     j = num.end
-    if currency is None:
+    if num.race_time:
+        marks.kind, marks.unit = "duration", "second"
+    elif currency is None:
         _read_after(doc, num, marks)
     elif j < len(doc) and doc[j].text in vocab.CURRENCY_CODES:
         marks.end = j + 1  # "$5 USD" is still dollars
@@ -431,6 +486,10 @@ def _read_after(doc: Doc, num: _Number, marks: _Marks) -> None:
     age = _age_after(doc, j)
     if age and not num.vague:
         marks.unit, marks.end, marks.kind = age[0], age[1], "age"
+        return
+    duration = _duration_after(doc, num, j)
+    if duration is not None:
+        marks.unit, marks.end, marks.kind = duration[0], duration[1], "duration"
         return
     unit = _unit_after(doc, j)
     if unit and not num.vague:
@@ -496,6 +555,54 @@ def _age_after(doc: Doc, j: int) -> tuple[str, int] | None:
     return None
 
 
+def _duration_after(doc: Doc, num: _Number, j: int) -> tuple[str, int] | None:
+    """'18 months', 'a 20-year [sentence]', 'three days': (singular unit, end); not 'two
+    years ago' or 'a few days later' (dates), nor vague plurals ('millions of years')."""
+    if num.vague or num.year_like or (num.scaled and num.scale >= 1000):
+        return None
+    if num.start > 0 and _age_word_before(doc, num.start) is not None:
+        return None  # 'aged 84 years' is an age
+    k = j + (doc[j].text in _DASHES and not doc[j - 1].whitespace_)
+    if k >= len(doc) or doc[k].lower_ not in vocab.DURATION_UNITS:
+        return None
+    # 'two years ago', 'a few days later'; but 'for 18 months before resigning'
+    after = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+    if after in vocab.DATE_AFTER_DURATION and (
+        after == "ago" or not _duration_one(doc, _skip_hedges(doc, num.start))
+    ):
+        return None
+    if doc[num.start].lower_ == "one" and not _duration_one(doc, num.start):
+        return None  # 'one day he will', 'one year in ten'
+    unit = vocab.DURATION_UNITS[doc[k].lower_]
+    return unit, _read_smaller_unit(doc, num, unit, k + 1)
+
+
+def _read_smaller_unit(doc: Doc, num: _Number, unit: str, j: int) -> int:
+    """'320 minutes [and 37 seconds]': add the smaller part, in the first unit; the end."""
+    if j + 2 >= len(doc) or doc[j].lower_ != "and" or not _is_digits(doc[j + 1]):
+        return j
+    smaller = vocab.DURATION_UNITS.get(doc[j + 2].lower_)
+    parsed = _parse_digits(doc[j + 1].text)
+    if smaller is None or parsed is None or parsed[1]:
+        return j
+    ratio = vocab.DURATION_SECONDS[smaller] / vocab.DURATION_SECONDS[unit]
+    if ratio >= 1:
+        return j
+    num.value += parsed[0] * ratio
+    return j + 3
+
+
+def _skip_hedges(doc: Doc, start: int) -> int:
+    while start > 0 and _is_hedge(doc[start - 1]):
+        start -= 1
+    return start
+
+
+def _duration_one(doc: Doc, start: int) -> bool:
+    """'one' + unit is a duration after a preposition of time ('for one year')."""
+    return start > 0 and doc[start - 1].lower_ in _DURATION_PREPS
+
+
 def _unit_after(doc: Doc, j: int) -> tuple[str, int] | None:
     if doc[j].text in _DASHES and not doc[j - 1].whitespace_ and j + 1 < len(doc):
         return _match(doc, j + 1, vocab.UNITS)
@@ -533,6 +640,8 @@ def _rejected(doc: Doc, num: _Number, marks: _Marks) -> bool:
             or _is_numbering(doc, num)
             or (marks.unit == "°" and _is_position(doc, marks.end))
         )
+    if _is_gallery_counter(doc, num):
+        return True
     return (
         _is_date_or_code(doc, num, False)
         or _is_numbering(doc, num)
@@ -544,6 +653,29 @@ def _rejected(doc: Doc, num: _Number, marks: _Marks) -> bool:
         or _is_tally(doc, num)
         or (not num.scaled and not num.vague and _is_bare_word(doc, num))
     )
+
+
+def _is_gallery_counter(doc: Doc, num: _Number) -> bool:
+    """'Hide Caption 10 of 16 Photos', 'Photos: Flooding in the city 3 of 12': the page's
+    photo counter (guideline v2: page debris), either number of 'N of M'."""
+    if not num.digits:
+        return False
+    i, j = num.start, num.end
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and _is_digits(doc[j + 1]):
+        first, last = i, j + 1
+    elif i >= 2 and doc[i - 1].lower_ == "of" and _is_digits(doc[i - 2]):
+        first, last = i - 2, i
+    else:
+        return False
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is None or "\n" in doc[last].whitespace_ or after.lower_ in vocab.GALLERY_WORDS:
+        return True
+    line_start = first
+    while (
+        line_start > 0 and "\n" not in doc[line_start - 1].whitespace_ and first - line_start < 12
+    ):
+        line_start -= 1
+    return any(t.lower_ in vocab.GALLERY_WORDS for t in doc[line_start:first])
 
 
 def _is_position(doc: Doc, end: int) -> bool:
@@ -583,6 +715,8 @@ def _vague_is_count(doc: Doc, num: _Number) -> bool:
     if num.end < len(doc) and doc[num.end].lower_ == "of":
         after = doc[num.end + 1].lower_ if num.end + 1 < len(doc) else ""
         return after not in vocab.DURATION_WORDS
+    if doc[num.start].lower_ in ("score", "scores"):
+        return False  # 'higher scores': the noun, unless 'scores of people'
     dep = _root(doc, num.start, num.end).dep_
     return dep in _SUBJ_DEPS or dep == "dobj"
 
@@ -651,6 +785,8 @@ def _is_label(doc: Doc, num: _Number) -> bool:
     prev = doc[num.start - 1]
     if prev.lower_ in vocab.LABEL_WORDS:
         return True
+    if prev.text == "." and num.start > 1 and doc[num.start - 2].lower_ == "no":
+        return True  # 'the No. 3 man' when the tokenizer splits 'No.'
     if prev.is_quote and num.end < len(doc) and doc[num.end].is_quote:
         return True  # '"19" for the year': a number quoted as a word
     if prev.pos_ != "PROPN":
@@ -667,8 +803,10 @@ def _is_glued(doc: Doc, num: _Number) -> bool:
             return True
         if prev.text == "(" and num.end < len(doc) and doc[num.end].text == ")":
             return True
-        if prev.text[0] in _ASCII_DIGITS or prev.text in ("#", "/", ":", "+"):
+        if prev.text[0] in _ASCII_DIGITS or prev.text in ("#", "/", "+"):
             return True
+        if prev.text == ":" and not prev.whitespace_:
+            return True  # '10:30'; but 'Deaths: 1,200' counts
     if num.end < len(doc):
         nxt = doc[num.end]
         if nxt.text[0] in _ASCII_DIGITS or (nxt.text in _DASHES and not last.whitespace_):
@@ -696,10 +834,13 @@ def _is_bare_word(doc: Doc, num: _Number) -> bool:
         return False
     if num.decimal or not num.value.is_integer():
         return True  # '5.3', '2.0', '2.48': versions, sizes, magnitudes without a unit
-    if _of_pobj(doc, num.end) is not None:
+    if _of_pobj(doc, num.end) is not None or _of_them(doc, num.end):
         return False
     prev = doc[num.start - 1].lower_ if num.start > 0 else ""
-    if prev in _DETERMINERS or _root(doc, num.start, num.end).head.lemma_ in vocab.PHONE_VERBS:
+    root = _root(doc, num.start, num.end)
+    if prev == "the" and not num.digits and root.dep_ in _SUBJ_DEPS | {"dobj"}:
+        return False  # 'the twelve were arrested', 'saw the two': people named before
+    if prev in _DETERMINERS or root.head.lemma_ in vocab.PHONE_VERBS:
         return True  # 'the 707 was a freighter', 'phoned 911'
     if _casualty_word(doc, num.start, num.end) is not None:
         return False  # 'killed twelve', '5,000 were killed'
@@ -730,7 +871,19 @@ def _one_is_count(doc: Doc, num: _Number) -> bool:
         return False
     noun = _counted_noun_right(doc, num)
     more = num.end < len(doc) and doc[num.end].lower_ == "more"  # 'one more case'
-    return noun is not None and (more or noun.lower_ not in vocab.ONE_BLOCKED_HEADS)
+    if noun is None or not (more or noun.lower_ not in vocab.ONE_BLOCKED_HEADS):
+        return False
+    return more or not _one_is_indefinite(doc, num, noun)
+
+
+def _one_is_indefinite(doc: Doc, num: _Number, noun: Token) -> bool:
+    """'One company told us', 'one leading expert cautions', 'one man's [view]': 'one' +
+    the subject (or owner) of a clause picks someone out, it does not count (v2's
+    one_pronoun); 'at least one company', 'only one vote', 'one suspect was arrested' count."""
+    if noun.dep_ not in ("nsubj", "poss"):
+        return False
+    prev = doc[num.start - 1].lower_ if num.start > 0 else ""
+    return prev not in _ONE_COUNTS_AFTER
 
 
 # ---------------------------------------------------------------- what it counts
@@ -750,18 +903,27 @@ def _counted_noun_right(doc: Doc, num: _Number) -> Token | None:
     tok = _root(doc, num.start, num.end)
     for _ in range(3):
         head = tok.head
-        if tok.dep_ == "conj" and head.i < num.start and _is_digits(head):
+        if (
+            tok.dep_ == "conj"
+            and head.i < num.start
+            and (_is_digits(head) or _is_word_number(head))
+        ):
             tok = head  # "between 36 and [40] miners": 40 hangs on 36
             continue
         if tok.dep_ not in _CHAIN_DEPS or head.i < num.end:
             return None
-        if head.pos_ in _NOUNS and not _is_unitlike(head):
+        if (head.pos_ in _NOUNS or _nominal_verb(head)) and not _is_unitlike(head):
             ok = _attached(doc, num.start, num.end, head) and _is_word(head)
             return head if ok else None
         if head.pos_ != "NUM" and not _is_digits(head):
             return None
         tok = head  # a range: "2 and 3 [million] people"
     return None
+
+
+def _nominal_verb(tok: Token) -> bool:
+    """A noun the tagger took for a verb, placed as a noun: 'a 40 percent [cut] in ...'."""
+    return tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr")
 
 
 def _attached(doc: Doc, start: int, end: int, noun: Token) -> bool:
@@ -772,9 +934,13 @@ def _attached(doc: Doc, start: int, end: int, noun: Token) -> bool:
         (start <= tok.head.i <= noun.i and _may_sit_between(tok) and not tok.like_num)
         or tok.text == "-"
         or tok.is_quote  # 'over 370 "jackal horns"'
-        or (ranged and (tok.lower_ in _RANGE_WORDS or _is_digits(tok)))
+        or (ranged and (tok.lower_ in _RANGE_WORDS or _is_digits(tok) or _is_word_number(tok)))
         for tok in doc[end : noun.i]
     )
+
+
+def _is_word_number(tok: Token) -> bool:
+    return tok.lower_ in vocab.NUMBER_WORDS
 
 
 def _may_sit_between(tok: Token) -> bool:
@@ -836,7 +1002,10 @@ def _counts(doc: Doc, num: _Number, marks: _Marks) -> Span | None:
         return None
     if not _is_word(noun):
         return None
-    if noun.lower_ in vocab.GENERIC_COUNT_NOUNS and not num.fraction:  # 'a two-thirds majority'
+    # 'the number of cases rose to 58' counts cases; but v2 says a percentage or a sum counts
+    # the rate, cut, total or drop it is ('a 30 percent cut', 'a total of $78.6 billion')
+    generic = noun.lower_ in vocab.GENERIC_COUNT_NOUNS and marks.kind is None
+    if generic and not num.fraction:  # 'a two-thirds majority'
         noun = _of_pobj(doc, noun.i + 1)
         if noun is None:
             return None
@@ -850,6 +1019,8 @@ def _counts_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
     right = _of_pobj(doc, marks.end, preps)
     if right is not None:
         return right
+    if _of_them(doc, marks.end):
+        return _plural_before(doc, num.start, num.start)
     if marks.kind is None:
         noun = _counted_noun_right(doc, num)
     else:
@@ -862,13 +1033,106 @@ def _counts_noun(doc: Doc, num: _Number, marks: _Marks) -> Token | None:
         return word
     if marks.kind is None and (noun := _noun_next(doc, marks.end)) is not None:
         return noun
+    if marks.kind is None and (noun := _noun_before(doc, num)) is not None:
+        return noun
     if marks.kind == "percent" and (noun := _compared_noun(doc, marks.end)) is not None:
         return noun
     root = _root(doc, marks.start, marks.end)
     found = _subject_of_change(doc, root) or _noun_of(doc, marks)
+    if found is None and marks.kind == "duration":
+        found = _lasting_thing(root)
+    if found is None and marks.kind in ("money", "percent"):
+        found = _share_or_sum_of_verb(root, marks.kind == "money")
     if found is None and marks.kind in ("money", "measure"):
         found = _per_noun(doc, marks) or _valued_thing(root, marks.kind == "money")
     return found
+
+
+def _lasting_thing(root: Token) -> Token | None:
+    """What a duration is the length of, when a verb says so: '[the hearing] lasted 320
+    minutes', '[the war] has been ongoing for seventeen years', '[most prorogations] have
+    been for at most two weeks'. Adverbial durations ('worked for 18 months') count nothing."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr"):
+            head = head.head  # 'has been ongoing for ...'
+        if head.lemma_ != "be":
+            return None
+        subject = _clause_subject(head)  # a thing, not 'Clinton had been in office for ...'
+        return subject if subject is not None and subject.pos_ == "NOUN" else None
+    if root.dep_ not in ("dobj", "npadvmod") or head.lemma_ not in vocab.LASTING_VERBS:
+        return None
+    return _clause_subject(head)
+
+
+def _share_or_sum_of_verb(root: Token, money: bool) -> Token | None:
+    """What a percentage or a sum hanging from a verb counts (guideline v2): the money verb
+    itself ('spent [$24 billion]', 'raising $1 trillion', '$80 billion [budgeted]'); the
+    object a change applies to ('lowering [the corporate rate] to 20 percent', 'reduces
+    [spending] 4 percent'); else the subject ('[Haddad] had 44.5 percent', '[the market] grew
+    23%')."""
+    if money:
+        for child in root.children:
+            if child.dep_ == "acl" and child.lemma_ in vocab.MONEY_VERBS:
+                return child  # '$80 billion budgeted for ...'
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # 'cost between $300 and [$400 billion]'
+    via, verb = root, root.head
+    if root.dep_ == "pobj" and verb.lower_ == "with" and not money:
+        # 'Clinton leads with 45%', 'passed with 61%': the share the subject holds
+        return _clause_subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    if root.dep_ == "pobj" and verb.lower_ == "at" and money:
+        # 'bail was set at $50,000', 'the house is valued at £2 million'
+        return _clause_subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    if root.dep_ == "pobj" and verb.lower_ in ("to", "by", "from", "at"):
+        via, verb = verb, verb.head
+    elif root.dep_ not in ("dobj", "attr", "npadvmod", "nsubjpass"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == root.i:
+        return None
+    if money and verb.lemma_ in vocab.MONEY_VERBS and via is root and root.dep_ == "dobj":
+        return verb
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != root.i), None)
+    if obj is not None and (via is not root or root.dep_ == "npadvmod"):
+        return obj if obj.pos_ in _NOUNS else None
+    if money and verb.lemma_ not in vocab.CHANGE_VERBS:
+        return None
+    return _clause_subject(verb)  # 'the market grew 23%', '... and went for X by 47 points'
+
+
+def _noun_before(doc: Doc, num: _Number) -> Token | None:
+    """An elliptical count whose noun came first: 'Deaths: [1,200]', 'registered reservists
+    by then, [41,000]', 'the most pledged delegates, with [60]': after a comma or colon, the
+    nearest plural noun earlier in the sentence (guideline: an elliptical number counts the
+    noun earlier in the same sentence)."""
+    k = num.start - 1
+    while k >= 0 and (_is_hedge(doc[k]) or doc[k].lower_ == "with"):
+        k -= 1
+    if k < 1 or doc[k].text not in (",", ":"):
+        return None
+    return _plural_before(doc, num.start, k, stop_at_numbers=True)
+
+
+def _of_them(doc: Doc, j: int) -> bool:
+    """'three of them', 'three-fourths of those': a share of something named before."""
+    return j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in _OF_PRONOUNS
+
+
+def _plural_before(doc: Doc, num_start: int, k: int, stop_at_numbers: bool = False) -> Token | None:
+    """The nearest plural noun before token ``k`` in the sentence of ``num_start`` (within
+    20 tokens)."""
+    sent_start = doc[num_start].sent.start
+    for tok in reversed(doc[max(sent_start, k - 12) : k]):
+        if (
+            tok.tag_ in ("NNS", "NNPS")
+            and _countable(tok)
+            and tok.lower_ not in vocab.GALLERY_WORDS
+        ):
+            return tok
+        if stop_at_numbers and (tok.like_num or tok.lower_ in vocab.NUMBER_WORDS):
+            return None  # a noun with its own number: 'tanks, 40 in all' stays open
+    return None
 
 
 def _compared_noun(doc: Doc, j: int) -> Token | None:
@@ -1103,7 +1367,7 @@ def _inherit_forward(num: _Number, marks: _Marks, other: _Number, omarks: _Marks
     if num.scale == 1.0 and other.scale != 1.0 and num.value < other.value / other.scale:
         num.value *= other.scale
         num.scale, num.scaled = other.scale, True
-    if marks.kind is None and omarks.kind in ("money", "percent", "measure", "age"):
+    if marks.kind is None and omarks.kind in ("money", "percent", "measure", "age", "duration"):
         marks.kind, marks.unit = omarks.kind, omarks.unit
 
 
@@ -1245,7 +1509,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
             figures.append(fig)
             kept = marks.end
         i, prev = max(marks.end, i + 1), marks
-    return _share_out_of(doc.text, figures)
+    return _elliptical_shares(doc, _range_ends(doc.text, _share_out_of(doc.text, figures)))
 
 
 def _share_out_of(text: str, figures: list[Figure]) -> list[Figure]:
@@ -1254,6 +1518,42 @@ def _share_out_of(text: str, figures: list[Figure]) -> list[Figure]:
         fig, nxt = figures[k - 1], figures[k]
         if nxt.counts is not None and text[fig.end : nxt.start] == " out of ":
             figures[k - 1] = _with_counts_of(fig, nxt)
+    return figures
+
+
+_RANGE_GAPS = frozenset({" to ", " and ", " or ", "-", "–", " - ", " – ", "- to "})
+
+
+def _range_ends(text: str, figures: list[Figure]) -> list[Figure]:
+    """'between 40 and 50 percent of voters': both ends count what either counts."""
+    for k in range(len(figures) - 1):
+        a, b = figures[k], figures[k + 1]
+        if a.type != b.type or text[a.end : b.start] not in _RANGE_GAPS:
+            continue
+        if a.counts is None and b.counts is not None:
+            figures[k] = _with_counts_of(a, b)
+        elif b.counts is None and a.counts is not None:
+            figures[k + 1] = _with_counts_of(b, a)
+    return figures
+
+
+def _elliptical_shares(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """'29% of Americans ..., compared to [33%]', 'to 20 percent, down from [35 percent]':
+    a percentage or sum that counts nothing counts what the previous one of its unit in the
+    same sentence counts (guideline: an elliptical number counts the noun earlier on)."""
+    for k in range(1, len(figures)):
+        fig = figures[k]
+        if fig.counts is not None or fig.type not in ("percent", "money"):
+            continue
+        prev = next(
+            (p for p in reversed(figures[:k]) if p.type == fig.type and p.unit == fig.unit), None
+        )
+        if prev is None or prev.counts is None:
+            continue
+        here = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+        there = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+        if here is not None and there is not None and here.sent.start == there.sent.start:
+            figures[k] = _with_counts_of(fig, prev)
     return figures
 
 

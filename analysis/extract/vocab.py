@@ -588,7 +588,7 @@ POUND_WORDS: frozenset[str] = frozenset({"pound", "pounds"})
 MONEY_VERBS: frozenset[str] = _words(
     """
     pay cost spend fine raise earn donate invest fund owe budget price sell buy award
-    charge lend borrow loan pledge allocate grant compensate bill worth save
+    charge lend borrow loan pledge allocate grant compensate bill worth save lose
     """
 )
 
@@ -765,11 +765,12 @@ MULTIPLIER_FOLLOWERS: frozenset[str] = _words(
 DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
-    "tenth": 10, "tenths": 10,
+    "tenth": 10, "tenths": 10, "fourth": 4, "fourths": 4, "seventh": 7, "sevenths": 7,
+    "ninth": 9, "ninths": 9,
 }  # fmt: skip
 # Singular denominators that are also ordinals ("the third hurricane"): a fraction only
 # before "of" ("a third of the budget") or in a hyphenated word ("one-third").
-ORDINAL_DENOMINATORS: frozenset[str] = _words("third fifth sixth eighth tenth")
+ORDINAL_DENOMINATORS: frozenset[str] = _words("third fourth fifth sixth seventh eighth ninth tenth")
 
 # A number before these is a fraction, not a count ("three quarters of the states").
 FRACTION_NOUNS: frozenset[str] = _words(
@@ -832,7 +833,7 @@ LABEL_WORDS: frozenset[str] = _words(
     season series round category class gate platform terminal channel highway interstate
     bus line lot unit units amendment bill act proposition prop question exhibit figure
     table step game games match week day term title verse psalm door seat row box district
-    ward precinct zone sector block building floor apartment suite pier track lane exit
+    ward precinct zone sector block building floor apartment suite pier track lane exit order
     junction tier type model generation gen mark mk pt sec art para ch p pp p. pp. rule
     rules law laws code codes protocol annex appendix schedule region division league
     formula apollo covid sars mh cop g ps windows iphone galaxy pixel boeing airbus
@@ -845,6 +846,37 @@ STREET_WORDS: frozenset[str] = _words(
 )
 
 # Era markers after a number make it a year ("664 b.c.e.", "AD 250").
+# Durations (guideline v2, tests/gold/README.md): "for 18 months", "a 20-year sentence".
+# The unit is stored singular. Nights, weekends and fortnights are left out: rare, and often
+# dates ("two weekends ago").
+DURATION_UNITS: dict[str, str] = {
+    **dict.fromkeys(("second", "seconds", "sec", "secs"), "second"),
+    **dict.fromkeys(("minute", "minutes", "min", "mins"), "minute"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs"), "hour"),
+    **dict.fromkeys(("day", "days"), "day"),
+    **dict.fromkeys(("week", "weeks"), "week"),
+    **dict.fromkeys(("month", "months"), "month"),
+    **dict.fromkeys(("year", "years", "yr", "yrs"), "year"),
+    **dict.fromkeys(("decade", "decades"), "decade"),
+    **dict.fromkeys(("century", "centuries"), "century"),
+}
+# Seconds in each unit, to join "320 minutes and 37 seconds" into 320.617 minutes.
+DURATION_SECONDS: dict[str, float] = {
+    "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
+    "month": 2629800, "year": 31557600, "decade": 315576000, "century": 3155760000,
+}  # fmt: skip
+# Gallery captions and photo counters ("Hide Caption 10 of 16 Photos", "Photos: ... 3 of 12")
+# are page debris, never figures (guideline v2).
+GALLERY_WORDS: frozenset[str] = _words(
+    "photo photos image images picture pictures slide slides caption gallery video videos"
+)
+# Verbs whose subject a duration object measures: "the hearing lasted 320 minutes".
+LASTING_VERBS: frozenset[str] = _words("last take run span")
+# A duration followed by these places a date instead: "two years ago", "a few days later".
+DATE_AFTER_DURATION: frozenset[str] = _words("ago earlier later before after into prior since")
+# "a few", "several" (guideline v2: 3); "a couple" is 2.
+FEW_VALUE = 3.0
+
 ERA_WORDS: frozenset[str] = _words("bc b.c. b.c bce b.c.e. b.c.e ad a.d. a.d ce c.e. c.e")
 
 # Compass words after a degree make it a position (latitude), not a measure.
