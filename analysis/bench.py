@@ -74,6 +74,7 @@ FILTERED: dict[str, dict[str, Any]] = {
     "topic_outlets": {},
     "topic_share_over_time": {},
     "figure_series": {},  # Figures: the tracker's series
+    "figure_changes": {},  # Changes: revisions and conflicts
 }
 
 
@@ -101,7 +102,7 @@ def cases(db: str | Path) -> list[Case]:
             Case("topic_speakers", "speaker", (mine,), {"speakers": 1}),
         ]
     out.append(Case("speaker_choices", "none", (), {"limit": queries.SPEAKER_OPTIONS + 1}))
-    out += [Case(n, "none") for n in ("topic_choices", "outlet_choices")]
+    out += [Case(n, "none") for n in ("topic_choices", "outlet_choices", "category_choices")]
     out.append(Case("date_range", "none"))
     series = queries.figure_series(db)
     if series.height:

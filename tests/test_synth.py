@@ -29,7 +29,7 @@ def _one(db: Path, sql: str) -> int:
 
 
 def test_counts_and_shape(synthetic: Path) -> None:
-    counts = queries.overview(synthetic)
+    counts = queries.overview(synthetic, queries.Filters(kinds=()))  # every kind
     assert counts["statements"] == N
     assert 0.8 * N / 5 < counts["articles"] < 1.2 * N / 5  # about five statements an article
     assert counts["outlets"] == len(synth.OUTLETS)
