@@ -768,7 +768,7 @@ def rules_for(con: store.Connection, path: str | Path | None = None) -> tuple[Ru
     path = path or aliases.configured_path()
     if path is not None:
         return aliases.load(path), "file"
-    stored = store.stored_speaker_rules(con)
+    stored = aliases.rules_from_rows(*store.stored_speaker_rules(con))
     return (stored, "stored") if stored.rules else (aliases.NO_RULES, "none")
 
 
@@ -788,7 +788,7 @@ def apply(
     locals = [ArticleSpeaker(**row) for row in store.article_speakers(con)]
     one_word = {a.article_id for a in locals if len(clean_name(a.name, a.kind).split()) == 1}
     res = resolve(locals, rules, store.article_texts(con, sorted(one_word)))
-    moved = store.write_speakers(con, res, rules)
+    moved = store.write_speakers(con, res, rule_rows(res, rules))
     store.drop_orphans(con)
     return ApplyReport(
         article_speakers=len(locals),
