@@ -44,7 +44,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from analysis.predictions import write_predictions
+    from analysis.dev.predictions import write_predictions
 
     started = time.perf_counter()
     n_docs, n_st, n_fig, words, errors = write_predictions(
@@ -146,7 +146,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from analysis.evaluate import run
+    from analysis.dev.evaluate import run
 
     shared = settings.shared_dir()
     gold = Path(args.gold_dir) if args.gold_dir else shared / "gold" / "polnear"
@@ -158,7 +158,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         result = run(gold, args.split, out, scorer, n_process=args.processes, cache=cache)
     print(result.tables)
     if args.split in ("train", "dev") and not args.spans_only:
-        from analysis import names_eval
+        from analysis.dev import names_eval
 
         names = (
             names_eval.evaluate_out_of_fold(gold, n_process=args.processes)
@@ -198,7 +198,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_queries(args: argparse.Namespace) -> int:
-    from analysis import bench, store
+    from analysis import store
+    from analysis.dev import bench
 
     if args.refresh_facts:
         with store.writer(args.db) as con:
@@ -215,7 +216,7 @@ def cmd_bench_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from analysis import perf
+    from analysis.dev import perf
 
     cfg = perf.BenchConfig(
         corpus=Path(args.corpus) if args.corpus else perf.default_corpus(),
@@ -235,7 +236,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_cluster_extract(args: argparse.Namespace) -> int:
-    from analysis.cluster import run_job
+    from analysis.scaleout.cluster import run_job
 
     report = run_job(
         args.inputs, args.out, actors=args.actors, batch_size=args.batch_size, address=args.address
@@ -245,7 +246,7 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from analysis.load import load
+    from analysis.scaleout.load import load
 
     report = load(args.partitions, args.db, batch_size=args.batch_size)
     for err in report.errors[:20]:
@@ -526,7 +527,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=fmt,
         description="Run each query the dashboard pages make, under typical filters (none, a "
         "topic, an outlet, a date range, a speaker, a search), K times, and print p50/p95 "
-        "milliseconds. Build a large store with `python -m analysis.synth`.\n\nexample:\n"
+        "milliseconds. Build a large store with `python -m analysis.dev.synth`.\n\nexample:\n"
         "  quotedesk bench-queries --db bench-1m.duckdb --repeat 20",
     )
     s.add_argument("--db", default=_db_default())
