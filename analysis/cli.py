@@ -278,19 +278,19 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_speakers_list(args: argparse.Namespace) -> int:
-    from analysis import identity
+    from analysis import queries
 
     if args.suggest:
-        rules = identity.suggestions(args.db, limit=args.limit)
+        rules = queries.suggestions(args.db, limit=args.limit)
         print("\n\n".join(rules) if rules else "# no suggestions")
         return 0
     if args.ambiguous:
-        df = identity.ambiguous(args.db, limit=args.limit)
+        df = queries.ambiguous(args.db, limit=args.limit)
         for sid, name, n, arts, note in df.iter_rows():
             print(f"{name} [{sid}]: {n} statements in {arts} articles; {note}")
         print(f"{df.height} names left apart as ambiguous (quotedesk speakers show NAME)")
         return 0
-    df = identity.speaker_index(args.db, search=args.search, limit=args.limit)
+    df = queries.speaker_index(args.db, search=args.search, limit=args.limit)
     for sid, name, kind, n, arts, names, by_hand in df.iter_rows():
         joined = f"; joined: {', '.join(x for x in names if x != name)}" if len(names) > 1 else ""
         hand = " [by hand]" if by_hand else ""
@@ -300,10 +300,10 @@ def cmd_speakers_list(args: argparse.Namespace) -> int:
 
 
 def cmd_speakers_show(args: argparse.Namespace) -> int:
-    from analysis import identity
+    from analysis import queries
 
     try:
-        d = identity.speaker_detail(args.db, args.name)
+        d = queries.speaker_detail(args.db, args.name)
     except ValueError as exc:  # no speaker or several by that name
         print(f"error: {exc}", file=sys.stderr)
         return 2

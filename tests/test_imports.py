@@ -182,3 +182,9 @@ def test_the_store_imports_nothing_above_it() -> None:
             if not (inside or allowed):
                 above.add(target)
     assert not above, sorted(above)
+
+
+def test_speaker_resolution_is_pure() -> None:
+    """identity.py resolves speakers from records; runs.apply_speakers reads and writes them."""
+    targets = _graph()["analysis.identity"]
+    assert not {t for t in targets if t == "analysis.store" or t.startswith("analysis.store.")}

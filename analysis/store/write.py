@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from analysis.records import Article, Extraction, Figure, Statement
+from analysis.records import Article, Extraction, Figure, Statement, speaker_key
 from analysis.store.rows import _dicts, _insert, _insert_typed, _many, _rollback
 from analysis.store.schema import _CHILD_TABLES, _TEXT_TABLES, statement_id
 from analysis.store.stories import unlink_stories
@@ -28,22 +26,6 @@ def known_hashes(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str
         [list(ids)],
     ).fetchall()
     return dict(rows)
-
-
-# Letters NFKD does not take apart: without these "Jarosław" would key as "jarosaw".
-_UNDECOMPOSED = str.maketrans(
-    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
-     "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
-)  # fmt: skip
-
-
-def speaker_key(name: str) -> str:
-    """A stable id for a speaker name: accents, case, dots, apostrophes and spacing do not
-    matter ("O'Malley" and "O’Malley" are both ``omalley``)."""
-    folded = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
-    folded = re.sub(r"['\u2019`]", "", folded.encode("ascii", "ignore").decode())
-    folded = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return folded or "unknown"
 
 
 def write_batch(
