@@ -44,7 +44,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from analysis.predictions import write_predictions
+    from analysis.dev.predictions import write_predictions
 
     started = time.perf_counter()
     n_docs, n_st, n_fig, words, errors = write_predictions(
@@ -146,7 +146,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from analysis.evaluate import run
+    from analysis.dev.evaluate import run
 
     shared = settings.shared_dir()
     gold = Path(args.gold_dir) if args.gold_dir else shared / "gold" / "polnear"
@@ -158,7 +158,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         result = run(gold, args.split, out, scorer, n_process=args.processes, cache=cache)
     print(result.tables)
     if args.split in ("train", "dev") and not args.spans_only:
-        from analysis import names_eval
+        from analysis.dev import names_eval
 
         names = (
             names_eval.evaluate_out_of_fold(gold, n_process=args.processes)
@@ -202,7 +202,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_queries(args: argparse.Namespace) -> int:
-    from analysis import bench, store
+    from analysis import store
+    from analysis.dev import bench
 
     if args.refresh_facts:
         with store.writer(args.db) as con:
@@ -219,7 +220,7 @@ def cmd_bench_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from analysis import perf
+    from analysis.dev import perf
 
     cfg = perf.BenchConfig(
         corpus=Path(args.corpus) if args.corpus else perf.default_corpus(),
@@ -239,7 +240,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_cluster_extract(args: argparse.Namespace) -> int:
-    from analysis.cluster import run_job
+    from analysis.scaleout.cluster import run_job
 
     report = run_job(
         args.inputs, args.out, actors=args.actors, batch_size=args.batch_size, address=args.address
@@ -249,7 +250,7 @@ def cmd_cluster_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from analysis.load import load
+    from analysis.scaleout.load import load
 
     report = load(args.partitions, args.db, batch_size=args.batch_size)
     for err in report.errors[:20]:
@@ -281,19 +282,19 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_speakers_list(args: argparse.Namespace) -> int:
-    from analysis import identity
+    from analysis import queries
 
     if args.suggest:
-        rules = identity.suggestions(args.db, limit=args.limit)
+        rules = queries.suggestions(args.db, limit=args.limit)
         print("\n\n".join(rules) if rules else "# no suggestions")
         return 0
     if args.ambiguous:
-        df = identity.ambiguous(args.db, limit=args.limit)
+        df = queries.ambiguous(args.db, limit=args.limit)
         for sid, name, n, arts, note in df.iter_rows():
             print(f"{name} [{sid}]: {n} statements in {arts} articles; {note}")
         print(f"{df.height} names left apart as ambiguous (quotedesk speakers show NAME)")
         return 0
-    df = identity.speaker_index(args.db, search=args.search, limit=args.limit)
+    df = queries.speaker_index(args.db, search=args.search, limit=args.limit)
     for sid, name, kind, n, arts, names, by_hand in df.iter_rows():
         joined = f"; joined: {', '.join(x for x in names if x != name)}" if len(names) > 1 else ""
         hand = " [by hand]" if by_hand else ""
@@ -303,10 +304,10 @@ def cmd_speakers_list(args: argparse.Namespace) -> int:
 
 
 def cmd_speakers_show(args: argparse.Namespace) -> int:
-    from analysis import identity
+    from analysis import queries
 
     try:
-        d = identity.speaker_detail(args.db, args.name)
+        d = queries.speaker_detail(args.db, args.name)
     except ValueError as exc:  # no speaker or several by that name
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -544,7 +545,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=fmt,
         description="Run each query the dashboard pages make, under typical filters (none, a "
         "topic, an outlet, a date range, a speaker, a search), K times, and print p50/p95 "
-        "milliseconds. Build a large store with `python -m analysis.synth`.\n\nexample:\n"
+        "milliseconds. Build a large store with `python -m analysis.dev.synth`.\n\nexample:\n"
         "  quotedesk bench-queries --db bench-1m.duckdb --repeat 20",
     )
     s.add_argument("--db", default=_db_default())

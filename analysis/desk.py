@@ -33,7 +33,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack
+from typing import Any, Literal, TypedDict, Unpack
 
 import polars as pl
 
@@ -41,9 +41,6 @@ from analysis import corrections as corr  # Desk.corrections() is the audit trai
 from analysis import export, queries, runs, store
 from analysis.queries import NO_FILTERS, Filters, Freq, SpeakerProfile
 from analysis.records import REJECTED_KIND, STATEMENT_KINDS
-
-if TYPE_CHECKING:
-    from analysis import identity
 
 Values = str | Sequence[str]
 Lazy = Literal["statements", "figures", "articles"]
@@ -182,22 +179,16 @@ class Desk:
     def speaker_index(self, search: str | None = None, limit: int = 50) -> pl.DataFrame:
         """Corpus speakers, most quoted first, with the names articles gave them (``names``)
         and whether a hand rule placed them (``by_hand``); ``search`` matches any alias."""
-        from analysis import identity
+        return queries.speaker_index(self.path, search, limit)
 
-        return identity.speaker_index(self.path, search, limit)
-
-    def speaker_detail(self, name: str) -> identity.SpeakerDetail:
+    def speaker_detail(self, name: str) -> queries.SpeakerDetail:
         """One speaker: aliases, roles over time, the article names joined into them and how,
         and the hand rules that touched them."""
-        from analysis import identity
-
-        return identity.speaker_detail(self.path, name)
+        return queries.speaker_detail(self.path, name)
 
     def ambiguous_speakers(self, limit: int = 50) -> pl.DataFrame:
         """Names left apart because they could be several people, with the candidates."""
-        from analysis import identity
-
-        return identity.ambiguous(self.path, limit)
+        return queries.ambiguous(self.path, limit)
 
     def statements(
         self,

@@ -7,7 +7,10 @@ and roles seen, the statements made). This module maps every article speaker to 
 speaker* (table ``speakers``) and rewrites the speaker of every statement and figure, after
 each ingest, each re-extraction and each ``quotedesk speakers apply``. The mapping is
 recomputed from the article speakers every time, so it can never drift from them, and hand
-rules (``analysis.aliases``) survive re-ingest and re-extraction.
+rules (``analysis.aliases``) survive re-ingest and re-extraction. This module is pure: it
+reads no store. ``runs.apply_speakers`` reads the article speakers, resolves them here and
+stores the result; the reports on them (``speaker_index``, ``speaker_detail``...) are in
+``analysis.queries``.
 
 The rules, in order (each article speaker's ``how`` records which one placed it):
 
@@ -47,18 +50,16 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import polars as pl
-
-from analysis import aliases, store
+from analysis import aliases
 from analysis.aliases import Rule, Rules
 
 # data only: importing vocab does not import spaCy
 from analysis.extract.vocab import HONORIFICS, ORG_HEADS, TITLE_NOUNS
+from analysis.records import speaker_key
 
-_key = lru_cache(maxsize=1 << 16)(store.speaker_key)
+_key = lru_cache(maxsize=1 << 16)(speaker_key)
 
 
 DOMINANCE = 5
@@ -729,211 +730,6 @@ def _roles(locals: list[ArticleSpeaker]) -> set[tuple[str, str, str]]:
     return {(sid, art, best[_fold(text)]) for sid, art, text in seen}
 
 
-# ----------------------------------------------------------------------- the store
-@dataclass(slots=True)
-class ApplyReport:
-    """What one pass over the store did."""
-
-    article_speakers: int
-    speakers: int
-    statements_moved: int
-    how: Counter[str]
-    rules: Rules
-    matched: dict[int, int]
-    rules_source: str  # "file", "stored" or "none"
-
-    def unmatched(self) -> list[Rule]:
-        return [r for r in self.rules.rules if not self.matched.get(r.line)]
-
-    def summary(self) -> str:
-        h = self.how
-        auto = ("surname+text", "surname", "surname+role", "surname, most quoted")
-        text = (
-            f"{self.article_speakers} article speakers → {self.speakers} corpus speakers; "
-            f"joined automatically: {sum(h[k] for k in auto)} ("
-            + ", ".join(f"{k} {h[k]}" for k in auto)
-            + f"); ambiguous, left apart: "
-            f"{h['ambiguous']}; by hand: {h['merge'] + h['split']}; "
-            f"rules: {len(self.rules.rules)} ({self.rules_source}); "
-            f"statements moved: {self.statements_moved}"
-        )
-        for r in self.unmatched():
-            text += f"\nwarning: {self.rules.source}:{r.line}: {r.describe()} matched no speaker"
-        return text
-
-
-def rules_for(con: store.Connection, path: str | Path | None = None) -> tuple[Rules, str]:
-    """The rules to apply: the given file, else the configured file (QUOTEDESK_ALIASES), else
-    the ones stored with the database by the last apply. Returns (rules, where from)."""
-    path = path or aliases.configured_path()
-    if path is not None:
-        return aliases.load(path), "file"
-    stored = store.stored_speaker_rules(con)
-    return (stored, "stored") if stored.rules else (aliases.NO_RULES, "none")
-
-
-def apply(
-    con: store.Connection, rules: Rules | None = None, rules_source: str = "file"
-) -> ApplyReport:
-    """Recompute every corpus speaker on a write connection and store the result (in one
-    transaction, then unused speakers are dropped). ``rules=None`` uses :func:`rules_for`.
-
-    Rules that came from the database (``rules_source`` "stored" or "none") are read again
-    here: a ``quotedesk speakers apply`` made while an ingest ran must not be undone by the
-    rules that ingest read when it started.
-    """
-    if rules is None or rules_source in ("stored", "none"):
-        rules, rules_source = rules_for(con)
-    store.backfill_article_speakers(con)
-    locals = [ArticleSpeaker(**row) for row in store.article_speakers(con)]
-    one_word = {a.article_id for a in locals if len(clean_name(a.name, a.kind).split()) == 1}
-    res = resolve(locals, rules, store.article_texts(con, sorted(one_word)))
-    moved = store.write_speakers(con, res, rules)
-    store.drop_orphans(con)
-    return ApplyReport(
-        article_speakers=len(locals),
-        speakers=len(res.speakers),
-        statements_moved=moved,
-        how=res.counts(),
-        rules=rules,
-        matched=res.matched,
-        rules_source=rules_source,
-    )
-
-
-# ---------------------------------------------------------------------- for reporters
-def speaker_index(db: str | Path, search: str | None = None, limit: int = 50) -> pl.DataFrame:
-    """Corpus speakers, most quoted first: statements, articles, the article names joined into
-    each (``names``), and ``by_hand`` (a hand rule placed or renamed them).
-
-    ``search`` matches the name, the id or any alias (case-insensitive substring).
-    """
-    return store.query(
-        db,
-        """WITH j AS (
-             SELECT speaker_id, list(DISTINCT name ORDER BY name) AS names,
-                    bool_or(how IN ('merge', 'split')) AS placed_by_hand,
-                    sum(len(statements))::BIGINT AS statements,
-                    count(DISTINCT article_id) AS articles
-             FROM article_speakers GROUP BY speaker_id)
-           SELECT sp.speaker_id, sp.name, sp.kind, j.statements, j.articles, j.names,
-                  j.placed_by_hand OR EXISTS (
-                      SELECT 1 FROM speaker_rules r WHERE r.action = 'rename'
-                      AND r.speaker_id = sp.speaker_id) AS by_hand
-           FROM speakers sp JOIN j USING (speaker_id)
-           WHERE ? IS NULL OR contains(lower(sp.name), lower(?))
-              OR contains(sp.speaker_id, lower(?))
-              OR sp.speaker_id IN (SELECT speaker_id FROM speaker_aliases
-                                   WHERE contains(lower(alias), lower(?)))
-           ORDER BY j.statements DESC, sp.name LIMIT ?""",
-        [search, search, search, search, limit],
-    )
-
-
-def ambiguous(db: str | Path, limit: int = 50) -> pl.DataFrame:
-    """Names left apart because they could be several people: the name, its statements and
-    articles, and the candidates (``note``). Candidates for a hand merge or split."""
-    return store.query(
-        db,
-        """SELECT speaker_id, any_value(name) AS name, sum(len(statements))::BIGINT AS statements,
-                  count(*) AS articles, any_value(note) AS note
-           FROM article_speakers WHERE how = 'ambiguous'
-           GROUP BY speaker_id ORDER BY statements DESC, speaker_id LIMIT ?""",
-        [limit],
-    )
-
-
-def suggestions(db: str | Path, limit: int = 50) -> list[str]:
-    """Rules a reporter may want, as TOML to paste into the rules file: speakers whose names
-    differ only by middle initials ("Donald J. Trump", "Donald Trump"), never joined
-    automatically because "George Bush" may be either president."""
-    sp = store.query(
-        db,
-        """SELECT s.speaker_id, s.name, count(*) AS statements FROM speakers s
-           JOIN statements st USING (speaker_id) WHERE s.kind = 'person'
-           GROUP BY ALL ORDER BY statements DESC""",
-    )
-    by_base: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for _sid, name, n in sp.iter_rows():
-        core = [w for w in name.split() if not _INITIAL.match(w)]
-        if is_full_name(name) and len(core) >= 2:
-            by_base[_key(" ".join(core))].append((name, n))
-    out = []
-    for names in by_base.values():
-        if len(names) < 2:
-            continue
-        names.sort(key=lambda x: -x[1])
-        (main, n), others = names[0], names[1:]
-        shown = ", ".join(f"{name} ({k})" for name, k in others)
-        out.append(
-            f"# {main} ({n} statements) and {shown}: one person?\n[[merge]]\n"
-            f"name = {json.dumps(main)}\naliases = {json.dumps([x for x, _ in others])}"
-        )
-    return out[:limit]
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerDetail:
-    """Everything the store knows about one corpus speaker."""
-
-    speaker_id: str
-    name: str
-    kind: str
-    aliases: list[str]
-    roles: pl.DataFrame  # role, first_seen, last_seen, articles: roles over time
-    members: pl.DataFrame  # name as resolved in articles, how joined, note, articles, statements
-    rules: list[str]  # descriptions of the hand rules that touched them
-
-
-def speaker_detail(db: str | Path, name: str) -> SpeakerDetail:
-    """One speaker by id, name or alias (ValueError when none or several match)."""
-    sid = _one_speaker(db, name)
-    row = store.query(db, "SELECT name, kind FROM speakers WHERE speaker_id = ?", [sid]).row(0)
-    al = store.query(
-        db, "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", [sid]
-    )["alias"].to_list()
-    roles = store.query(
-        db,
-        """SELECT r.role, min(a.published) AS first_seen, max(a.published) AS last_seen,
-                  count(*) AS articles
-           FROM speaker_roles r JOIN articles a USING (article_id)
-           WHERE r.speaker_id = ? GROUP BY r.role ORDER BY first_seen NULLS LAST, r.role""",
-        [sid],
-    )
-    members = store.query(
-        db,
-        """SELECT name, how, any_value(note) AS note, count(*) AS articles,
-                  sum(len(statements))::BIGINT AS statements
-           FROM article_speakers WHERE speaker_id = ?
-           GROUP BY name, how ORDER BY statements DESC, name""",
-        [sid],
-    )
-    rules = store.query(
-        db,
-        """SELECT DISTINCT r.file, r.line, r.description FROM speaker_rules r
-           WHERE r.speaker_id = ? OR list_contains(r.speaker_ids, ?) ORDER BY r.line""",
-        [sid, sid],
-    )
-    described = [f"{f}:{ln}: {d}" for f, ln, d in rules.iter_rows()]
-    return SpeakerDetail(sid, row[0], row[1], al, roles, members, described)
-
-
-def _one_speaker(db: str | Path, name: str) -> str:
-    key = _key(clean_name(name))
-    found = store.query(
-        db,
-        """SELECT speaker_id FROM speakers WHERE speaker_id IN (?, ?)
-           UNION SELECT speaker_id FROM speaker_aliases WHERE lower(alias) = lower(?)""",
-        [_key(name), key, name.strip()],
-    )["speaker_id"].to_list()
-    exact = [s for s in found if s in (_key(name), key)]
-    matches = sorted(set(exact or found))
-    if len(matches) != 1:
-        why = "no speaker" if not matches else f"several speakers ({', '.join(matches)})"
-        raise ValueError(f"{why} called {name!r} in {db}")
-    return matches[0]
-
-
 def rule_rows(res: Resolution, rules: Rules) -> list[dict[str, Any]]:
     """``speaker_rules`` rows: each rule, where it is written and the speakers it touched."""
     rows = []
@@ -964,3 +760,32 @@ def _rule_speaker_ids(r: Rule, res: Resolution) -> list[str]:
         return sorted(k for k in name_keys(r.speaker) if k in res.speakers)
     keys = {k for n in r.names for k in name_keys(n)}
     return sorted({a.speaker_id for a in res.locals if a.key in keys})
+
+
+# ------------------------------------------------------------- helpers for the reports
+def speaker_ids_for(name: str) -> tuple[str, str]:
+    """The corpus speaker ids a name a person typed may mean: as typed, and cleaned."""
+    return _key(name), _key(clean_name(name))
+
+
+def merge_suggestions(speakers: Sequence[tuple[str, str, int]], limit: int = 50) -> list[str]:
+    """Rules a reporter may want, as TOML: of ``speakers`` (id, name, statements; most quoted
+    first), the names that differ only by middle initials ("Donald J. Trump", "Donald Trump"),
+    never joined automatically because "George Bush" may be either president."""
+    by_base: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for _sid, name, n in speakers:
+        core = [w for w in name.split() if not _INITIAL.match(w)]
+        if is_full_name(name) and len(core) >= 2:
+            by_base[_key(" ".join(core))].append((name, n))
+    out = []
+    for names in by_base.values():
+        if len(names) < 2:
+            continue
+        names.sort(key=lambda x: -x[1])
+        (main, n), others = names[0], names[1:]
+        shown = ", ".join(f"{name} ({k})" for name, k in others)
+        out.append(
+            f"# {main} ({n} statements) and {shown}: one person?\n[[merge]]\n"
+            f"name = {json.dumps(main)}\naliases = {json.dumps([x for x, _ in others])}"
+        )
+    return out[:limit]

@@ -24,7 +24,7 @@ from analysis.extract import nlp as nlp_loader
 from analysis.extract.pipeline import EXTRACTOR_VERSION, Extractor
 from analysis.records import Article, Extraction, InputError
 
-# Parses and extracts a batch of articles (``Extractor``; ``analysis.load`` passes one that
+# Parses and extracts a batch of articles (``Extractor``; ``analysis.scaleout.load`` passes one that
 # looks up extractions made on a cluster).
 Extract = Callable[[list[Article]], Iterable[tuple[Article, Extraction]]]
 # Records read ahead to look up their stored content hashes at once (see _changed_only).

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from analysis import series, store
+from analysis import identity, series, store
 from analysis.records import DEFAULT_KINDS, REJECTED_KIND
 from analysis.series import GENERIC_HEADS
 from analysis.store import COUNTS_KEY
@@ -1245,3 +1245,120 @@ def resolve_topics(db: str | Path, values: str | tuple[str, ...]) -> tuple[str, 
             raise ValueError(f"no topic {value!r}; valid topics (id or label): {valid}")
         ids.append(topic)
     return tuple(ids)
+
+
+# --------------------------------------------------------------- corpus speakers, reports
+def speaker_index(db: str | Path, search: str | None = None, limit: int = 50) -> pl.DataFrame:
+    """Corpus speakers, most quoted first: statements, articles, the article names joined into
+    each (``names``), and ``by_hand`` (a hand rule placed or renamed them).
+
+    ``search`` matches the name, the id or any alias (case-insensitive substring).
+    """
+    return store.query(
+        db,
+        """WITH j AS (
+             SELECT speaker_id, list(DISTINCT name ORDER BY name) AS names,
+                    bool_or(how IN ('merge', 'split')) AS placed_by_hand,
+                    sum(len(statements))::BIGINT AS statements,
+                    count(DISTINCT article_id) AS articles
+             FROM article_speakers GROUP BY speaker_id)
+           SELECT sp.speaker_id, sp.name, sp.kind, j.statements, j.articles, j.names,
+                  j.placed_by_hand OR EXISTS (
+                      SELECT 1 FROM speaker_rules r WHERE r.action = 'rename'
+                      AND r.speaker_id = sp.speaker_id) AS by_hand
+           FROM speakers sp JOIN j USING (speaker_id)
+           WHERE ? IS NULL OR contains(lower(sp.name), lower(?))
+              OR contains(sp.speaker_id, lower(?))
+              OR sp.speaker_id IN (SELECT speaker_id FROM speaker_aliases
+                                   WHERE contains(lower(alias), lower(?)))
+           ORDER BY j.statements DESC, sp.name LIMIT ?""",
+        [search, search, search, search, limit],
+    )
+
+
+def ambiguous(db: str | Path, limit: int = 50) -> pl.DataFrame:
+    """Names left apart because they could be several people: the name, its statements and
+    articles, and the candidates (``note``). Candidates for a hand merge or split."""
+    return store.query(
+        db,
+        """SELECT speaker_id, any_value(name) AS name, sum(len(statements))::BIGINT AS statements,
+                  count(*) AS articles, any_value(note) AS note
+           FROM article_speakers WHERE how = 'ambiguous'
+           GROUP BY speaker_id ORDER BY statements DESC, speaker_id LIMIT ?""",
+        [limit],
+    )
+
+
+def suggestions(db: str | Path, limit: int = 50) -> list[str]:
+    """Rules a reporter may want, as TOML to paste into the rules file: speakers whose names
+    differ only by middle initials ("Donald J. Trump", "Donald Trump"), never joined
+    automatically because "George Bush" may be either president."""
+    sp = store.query(
+        db,
+        """SELECT s.speaker_id, s.name, count(*) AS statements FROM speakers s
+           JOIN statements st USING (speaker_id) WHERE s.kind = 'person'
+           GROUP BY ALL ORDER BY statements DESC""",
+    )
+    return identity.merge_suggestions(list(sp.iter_rows()), limit)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerDetail:
+    """Everything the store knows about one corpus speaker."""
+
+    speaker_id: str
+    name: str
+    kind: str
+    aliases: list[str]
+    roles: pl.DataFrame  # role, first_seen, last_seen, articles: roles over time
+    members: pl.DataFrame  # name as resolved in articles, how joined, note, articles, statements
+    rules: list[str]  # descriptions of the hand rules that touched them
+
+
+def speaker_detail(db: str | Path, name: str) -> SpeakerDetail:
+    """One speaker by id, name or alias (ValueError when none or several match)."""
+    sid = _one_speaker(db, name)
+    row = store.query(db, "SELECT name, kind FROM speakers WHERE speaker_id = ?", [sid]).row(0)
+    al = store.query(
+        db, "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", [sid]
+    )["alias"].to_list()
+    roles = store.query(
+        db,
+        """SELECT r.role, min(a.published) AS first_seen, max(a.published) AS last_seen,
+                  count(*) AS articles
+           FROM speaker_roles r JOIN articles a USING (article_id)
+           WHERE r.speaker_id = ? GROUP BY r.role ORDER BY first_seen NULLS LAST, r.role""",
+        [sid],
+    )
+    members = store.query(
+        db,
+        """SELECT name, how, any_value(note) AS note, count(*) AS articles,
+                  sum(len(statements))::BIGINT AS statements
+           FROM article_speakers WHERE speaker_id = ?
+           GROUP BY name, how ORDER BY statements DESC, name""",
+        [sid],
+    )
+    rules = store.query(
+        db,
+        """SELECT DISTINCT r.file, r.line, r.description FROM speaker_rules r
+           WHERE r.speaker_id = ? OR list_contains(r.speaker_ids, ?) ORDER BY r.line""",
+        [sid, sid],
+    )
+    described = [f"{f}:{ln}: {d}" for f, ln, d in rules.iter_rows()]
+    return SpeakerDetail(sid, row[0], row[1], al, roles, members, described)
+
+
+def _one_speaker(db: str | Path, name: str) -> str:
+    typed, key = identity.speaker_ids_for(name)
+    found = store.query(
+        db,
+        """SELECT speaker_id FROM speakers WHERE speaker_id IN (?, ?)
+           UNION SELECT speaker_id FROM speaker_aliases WHERE lower(alias) = lower(?)""",
+        [typed, key, name.strip()],
+    )["speaker_id"].to_list()
+    exact = [s for s in found if s in (typed, key)]
+    matches = sorted(set(exact or found))
+    if len(matches) != 1:
+        why = "no speaker" if not matches else f"several speakers ({', '.join(matches)})"
+        raise ValueError(f"{why} called {name!r} in {db}")
+    return matches[0]

@@ -8,6 +8,8 @@ back to a sentence a person can read.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -137,3 +139,20 @@ class Extraction:
     people: tuple[Person, ...]
     skipped: dict[str, int] = field(default_factory=dict)  # refusals by reason
     error: str | None = None  # why extraction failed on this article (then it holds nothing)
+
+
+# --------------------------------------------------------------------------- ids
+# Letters NFKD does not take apart: without these "Jarosław" would key as "jarosaw".
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+     "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+)  # fmt: skip
+
+
+def speaker_key(name: str) -> str:
+    """A stable id for a speaker name: accents, case, dots, apostrophes and spacing do not
+    matter ("O'Malley" and "O’Malley" are both ``omalley``)."""
+    folded = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    folded = re.sub(r"['\u2019`]", "", folded.encode("ascii", "ignore").decode())
+    folded = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return folded or "unknown"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis import identity, runs, settings, store
+from analysis import runs, settings, store
 from analysis.extract import nlp as nlp_loader
 from analysis.extract.pipeline import EXTRACTOR_VERSION, extract_articles
 from analysis.records import Article, InputError
@@ -47,7 +47,7 @@ class ReextractReport:
         return self.run.skipped
 
     @property
-    def speakers(self) -> identity.ApplyReport | None:
+    def speakers(self) -> runs.ApplyReport | None:
         return self.run.speakers
 
     def summary(self) -> str:

@@ -27,12 +27,88 @@ from pathlib import Path
 
 import duckdb
 
-from analysis import corrections, dedup, identity, store
+from analysis import aliases, corrections, dedup, identity, store
 from analysis.records import Article, Extraction, InputError
 
 # What a full disk looks like: DuckDB's message for a failed write, or the OSError's errno.
 _DISK_FULL = ("no space left", "disk full", "file too large", "could not write", "quota")
 _DISK_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
+# ------------------------------------------------------------------- corpus speakers
+# The one place the corpus speakers are written: identity.resolve (pure) over the article
+# speakers the store holds, stored with store.write_speakers. Part of every run's cleanup.
+@dataclass(slots=True)
+class ApplyReport:
+    """What one pass over the store did."""
+
+    article_speakers: int
+    speakers: int
+    statements_moved: int
+    how: Counter[str]
+    rules: identity.Rules
+    matched: dict[int, int]
+    rules_source: str  # "file", "stored" or "none"
+
+    def unmatched(self) -> list[aliases.Rule]:
+        return [r for r in self.rules.rules if not self.matched.get(r.line)]
+
+    def summary(self) -> str:
+        h = self.how
+        auto = ("surname+text", "surname", "surname+role", "surname, most quoted")
+        text = (
+            f"{self.article_speakers} article speakers → {self.speakers} corpus speakers; "
+            f"joined automatically: {sum(h[k] for k in auto)} ("
+            + ", ".join(f"{k} {h[k]}" for k in auto)
+            + f"); ambiguous, left apart: "
+            f"{h['ambiguous']}; by hand: {h['merge'] + h['split']}; "
+            f"rules: {len(self.rules.rules)} ({self.rules_source}); "
+            f"statements moved: {self.statements_moved}"
+        )
+        for r in self.unmatched():
+            text += f"\nwarning: {self.rules.source}:{r.line}: {r.describe()} matched no speaker"
+        return text
+
+
+def rules_for(con: store.Connection, path: str | Path | None = None) -> tuple[identity.Rules, str]:
+    """The rules to apply: the given file, else the configured file (QUOTEDESK_ALIASES), else
+    the ones stored with the database by the last apply. Returns (rules, where from)."""
+    path = path or aliases.configured_path()
+    if path is not None:
+        return aliases.load(path), "file"
+    stored = aliases.rules_from_rows(*store.stored_speaker_rules(con))
+    return (stored, "stored") if stored.rules else (aliases.NO_RULES, "none")
+
+
+def apply_speakers(
+    con: store.Connection, rules: identity.Rules | None = None, rules_source: str = "file"
+) -> ApplyReport:
+    """Recompute every corpus speaker on a write connection and store the result (in one
+    transaction, then unused speakers are dropped). ``rules=None`` uses :func:`rules_for`.
+
+    Rules that came from the database (``rules_source`` "stored" or "none") are read again
+    here: a ``quotedesk speakers apply`` made while an ingest ran must not be undone by the
+    rules that ingest read when it started.
+    """
+    if rules is None or rules_source in ("stored", "none"):
+        rules, rules_source = rules_for(con)
+    store.backfill_article_speakers(con)
+    locals = [identity.ArticleSpeaker(**row) for row in store.article_speakers(con)]
+    one_word = {
+        a.article_id for a in locals if len(identity.clean_name(a.name, a.kind).split()) == 1
+    }
+    res = identity.resolve(locals, rules, store.article_texts(con, sorted(one_word)))
+    moved = store.write_speakers(con, res, identity.rule_rows(res, rules))
+    store.drop_orphans(con)
+    return ApplyReport(
+        article_speakers=len(locals),
+        speakers=len(res.speakers),
+        statements_moved=moved,
+        how=res.counts(),
+        rules=rules,
+        matched=res.matched,
+        rules_source=rules_source,
+    )
 
 
 @dataclass(slots=True)
@@ -48,7 +124,7 @@ class WriteRun:
     errors: list[InputError] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     copies: int = 0  # articles linked as copies of an earlier story (analysis/dedup.py)
-    speakers: identity.ApplyReport | None = None  # the corpus speakers, after the run
+    speakers: ApplyReport | None = None  # the corpus speakers, after the run
     facts_rebuilt: bool = False  # the cleanup rebuilt the dashboard's facts (data changed)
     reapplied: corrections.ApplyReport | None = None  # the reporters' corrections, after it
 
@@ -155,7 +231,7 @@ def write_run(
     store.check_integrity(db)  # a damaged store is refused before anything is written
     try:
         with store.writer(db) as con:
-            rules, rules_from = identity.rules_for(con, rules_path)
+            rules, rules_from = rules_for(con, rules_path)
             run_id = store.start_run(con, command, extractor_version, model, list(inputs))
     except (duckdb.Error, OSError) as exc:
         raise disk_error(exc, db) or exc from None
@@ -172,7 +248,7 @@ def _finish(run: WriteRun, ok: bool) -> None:
     try:
         with run.transaction() as con:
             if ok:
-                run.speakers = identity.apply(con, run.rules, run.rules_from)
+                run.speakers = apply_speakers(con, run.rules, run.rules_from)
                 run.copies += dedup.link_pending(con)
                 # after the speakers (a corrected speaker wins) and before the search index
                 # (which indexes speaker names)
@@ -189,7 +265,7 @@ def _finish(run: WriteRun, ok: bool) -> None:
 
 
 # ----------------------------------------------------------------- runs with no articles
-def apply_speaker_rules(db: str | Path, path: str | Path | None = None) -> identity.ApplyReport:
+def apply_speaker_rules(db: str | Path, path: str | Path | None = None) -> ApplyReport:
     """``quotedesk speakers apply``: check the rules file (before anything is written),
     recompute the corpus speakers with it and store it, so later runs apply it again."""
     with write_run(db, "speakers apply", [str(path)] if path else [], rules_path=path) as run:
@@ -203,7 +279,7 @@ class MigrateReport:
     schema_version: str
     linked: int  # articles linked to their stories
     copies: int  # ... of which copies of an earlier story
-    speakers: identity.ApplyReport | None
+    speakers: ApplyReport | None
     facts_rebuilt: bool
 
 

@@ -333,6 +333,7 @@ def article_fingerprints(db: Path, derived: bool = False) -> dict[str, dict[str,
 _CHILD = """
 import json, os, signal, sys
 from analysis import articles, store
+from analysis.store import write as store_write
 from analysis.extract import nlp as nlp_loader
 from analysis.extract.pipeline import extract_doc
 
@@ -340,7 +341,7 @@ src, db, where = sys.argv[1], sys.argv[2], sys.argv[3]
 nlp = nlp_loader.load()
 items = [(a, articles.content_hash(a), extract_doc(nlp(a.text), title=a.title, article_id=a.id))
          for a in articles.read([src])]
-insert = store._insert
+insert = store_write._insert
 
 def insert_then_die(con, table, rows, ignore=False):
     insert(con, table, rows, ignore)
@@ -351,7 +352,7 @@ with store.writer(db) as con:
     run = store.start_run(con, "ingest", "test", "test", [src])
     store.write_batch(con, run, items[:1], "test")  # committed: in the log, not the file
     if where == "in-transaction":
-        store._insert = insert_then_die
+        store_write._insert = insert_then_die
         store.write_batch(con, run, items[1:], "test")
     os.kill(os.getpid(), signal.SIGKILL)
 """

@@ -464,7 +464,7 @@ def test_ingest_joins_surnames_and_keeps_namesakes_apart(db: Path) -> None:
     assert speakers["mp-berg"] == {"berg"}  # two Bergs: left apart, honestly
     assert speakers["mp-rask"] == {"edvin-rask"}  # the corpus's only Rask
     assert "nl-nobody" not in speakers  # unresolved stays unresolved
-    amb = identity.ambiguous(db)
+    amb = queries.ambiguous(db)
     assert amb["name"].to_list() == ["Berg"]
     assert "Anna Berg" in amb["note"][0] and "Lars Berg" in amb["note"][0]
     profile = queries.speaker_profile(db, "edvin-rask")
@@ -488,7 +488,7 @@ def test_rules_apply_record_and_survive_reingest_of_a_changed_article(
     )
     recorded = store.query(db, "SELECT file, line, action, matched FROM speaker_rules")
     assert recorded.rows() == [(str(rules), 2, "split", 1), (str(rules), 7, "rename", 2)]
-    index = identity.speaker_index(db, search="Berg")
+    index = queries.speaker_index(db, search="Berg")
     assert dict(zip(index["speaker_id"], index["by_hand"], strict=True)) == {
         "lars-berg": True, "anna-berg": False,
     }  # fmt: skip
@@ -500,7 +500,7 @@ def test_rules_apply_record_and_survive_reingest_of_a_changed_article(
     assert "Edvin Rask (opposition)" in set(
         store.query(db, "SELECT speaker_name FROM statements")["speaker_name"]
     )
-    detail = identity.speaker_detail(db, "Lars Berg")
+    detail = queries.speaker_detail(db, "Lars Berg")
     assert detail.rules == [f"{rules}:2: split Berg in article mp-berg → Lars Berg"]
     assert ("Berg", "split") in set(detail.members.select("name", "how").iter_rows())
 

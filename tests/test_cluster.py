@@ -17,10 +17,11 @@ import pyarrow.parquet as pq
 import pytest
 import ray
 
-from analysis import cluster, partitions, settings
+from analysis import settings
 from analysis.ingest import IngestReport, ingest
-from analysis.load import load
 from analysis.records import Article, InputError
+from analysis.scaleout import cluster, partitions
+from analysis.scaleout.load import load
 
 SAMPLE = settings.PROJECT_ROOT / "data" / "sample" / "articles.jsonl"
 ARTICLES = 24  # of the fictional sample: every statement kind, speakers across articles

@@ -1,7 +1,7 @@
 """The dashboard and a notebook keep answering while `quotedesk ingest` writes.
 
 DuckDB lets one process write a file, and a process holding it open (even read-only) keeps a
-writer out. quotedesk's answer (analysis/store.py): ingest writes each batch in one short
+writer out. quotedesk's answer (analysis/store/connect.py): ingest writes each batch in one short
 transaction on a connection of its own, behind a turnstile lock that keeps new readers out
 while a batch is written; readers open the file read-only for each query and wait their turn.
 These tests run the real thing: `quotedesk ingest` in a subprocess on AllSides sample-300,

@@ -15,7 +15,8 @@ from typing import Any
 import polars as pl
 import pytest
 
-from analysis import bench, queries, store, synth
+from analysis import queries, store
+from analysis.dev import bench, synth
 from analysis.queries import Filters
 
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from analysis import identity, queries, store
+from analysis import queries, store
 from analysis.desk import Desk
 from analysis.extract.pipeline import extract_doc
 from analysis.ingest import ingest
@@ -123,6 +123,6 @@ def test_wildcards_in_the_counts_and_speaker_searches_are_characters(small_db: P
         literal = with_counts.filter(pl.col("counts").str.contains(wild, literal=True))
         assert queries.figures(small_db, counts=wild).height == literal.height
         assert queries.find_speakers(small_db, search=wild).height == 0
-        assert identity.speaker_index(small_db, search=wild).height == 0
+        assert queries.speaker_index(small_db, search=wild).height == 0
     some = with_counts["counts"][0]
     assert queries.figures(small_db, counts=some.upper()).height >= 1  # still case-blind

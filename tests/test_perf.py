@@ -12,7 +12,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from analysis import articles, perf, settings
+from analysis import articles, settings
+from analysis.dev import perf
 from analysis.extract.pipeline import Extractor, word_batches
 from analysis.records import Article
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import identity, runs, settings, store
+from analysis import queries, runs, settings, store
 from analysis.cli import SAMPLE_DIR, main
 from analysis.extract.pipeline import EXTRACTOR_VERSION
 from analysis.ingest import ingest
@@ -67,7 +67,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv("QUOTEDESK_ALIASES", raising=False)
         assert ingest([src], db, progress=False).ok
-        top = identity.speaker_index(db, limit=1).row(0, named=True)
+        top = queries.speaker_index(db, limit=1).row(0, named=True)
         rules = tmp / "speakers.toml"
         rules.write_text(
             f"[[merge]]\nname = {json.dumps(top['name'] + ' (by hand)')}\n"

@@ -10,8 +10,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from analysis import bench, queries, settings, store, synth
+from analysis import queries, settings, store
 from analysis.cli import main
+from analysis.dev import bench, synth
 
 N = 5_000
 

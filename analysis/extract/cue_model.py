@@ -7,7 +7,7 @@ the content (object, clause, infinitive, prepositional object) and who the sourc
 
 Each candidate is a (head word, argument) pair read off the dependency parse; its features
 are short strings (lemma, argument relation, preposition, subject type, ...). A logistic
-regression trained on PolNeAR's *train* split by ``python -m analysis.training`` scores
+regression trained on PolNeAR's *train* split by ``python -m analysis.dev.training`` scores
 them; its weights live in ``cue_model.json`` (feature strings and numbers only, no article
 text). Scoring is a sum of dictionary lookups, so extraction stays fast.
 """

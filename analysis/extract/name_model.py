@@ -6,7 +6,7 @@ an honorific or a given name) or to clash, how many sentences back they were las
 and whether as a subject or inside a quotation, whether they spoke the statement before (or
 the one before that), their rank by recency among the candidates whose gender fits, how often
 they are mentioned, whether the pronoun sits in their paragraph. A logistic regression
-trained by ``python -m analysis.training --names-only`` on the hand-resolved PolNeAR *train*
+trained by ``python -m analysis.dev.training --names-only`` on the hand-resolved PolNeAR *train*
 mentions (``tests/gold/names``) scores each candidate; the best wins when its probability
 reaches the threshold chosen out of fold (folds by article) so that few pronouns get a wrong
 person, and otherwise the pronoun stays unresolved. Weights live in ``name_model.json``

@@ -9,7 +9,7 @@ surgeon Tomas Reyes").
 
 Each candidate mention gets short feature strings (where it came from, what kind of word it
 is, the cue's lemma and relation, the governing verb's lemma); a logistic regression trained
-on PolNeAR's *train* split by ``python -m analysis.training`` scores them, and the best
+on PolNeAR's *train* split by ``python -m analysis.dev.training`` scores them, and the best
 candidate wins when it beats the subject by a margin learned out of fold. The weights live in
 ``speaker_model.json`` (feature strings and numbers only, no article text); scoring is a few
 dictionary lookups per candidate.

@@ -179,7 +179,7 @@ SPEECH_CUES: frozenset[str] = (
     )
 )
 
-# Cue verbs learned from PolNeAR's train split by ``python -m analysis.training`` (lemmas and
+# Cue verbs learned from PolNeAR's train split by ``python -m analysis.dev.training`` (lemmas and
 # counts only). Used like POSITION_VERBS.
 LEARNED_CUES: frozenset[str] = frozenset(
     json.loads((Path(__file__).with_name("cues.json")).read_text(encoding="utf-8"))["verbs"]

@@ -18,7 +18,7 @@ import time
 from itertools import islice
 
 from analysis import settings
-from analysis.evaluate import gold_articles
+from analysis.dev.evaluate import gold_articles
 from analysis.extract import nlp as nlp_loader
 from analysis.extract.pipeline import extract_articles
 

@@ -3,9 +3,9 @@
     .venv/bin/python tests/bench/speakers_apply.py [--statements 100000 1000000] [--repeat 3]
     .venv/bin/python tests/bench/speakers_apply.py --db news.duckdb
 
-Builds synthetic stores (``analysis.synth``, in a temporary folder) of each size, or takes the
+Builds synthetic stores (``analysis.dev.synth``, in a temporary folder) of each size, or takes the
 given database (on a copy), places every article speaker once (the first pass also fills
-``article_speakers`` for a store written without them), then times ``identity.apply`` K times
+``article_speakers`` for a store written without them), then times ``runs.apply_speakers`` K times
 and prints one line per store: article speakers, corpus speakers, median and max seconds.
 """
 
@@ -20,24 +20,24 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis import identity, store
+from analysis import runs, store
 
 
 def _synth(folder: Path, n: int) -> Path:
     db = folder / f"synth-{n}.duckdb"
-    cmd = [sys.executable, "-m", "analysis.synth", "--db", str(db), "--statements", str(n)]
+    cmd = [sys.executable, "-m", "analysis.dev.synth", "--db", str(db), "--statements", str(n)]
     subprocess.run([*cmd, "--no-index", "--force"], check=True, capture_output=True)
     return db
 
 
 def _bench(db: Path, repeat: int) -> str:
     with store.writer(db) as con:
-        first = identity.apply(con)
+        first = runs.apply_speakers(con)
     times = []
     for _ in range(repeat):
         with store.writer(db) as con:
             started = time.perf_counter()
-            identity.apply(con)
+            runs.apply_speakers(con)
             times.append(time.perf_counter() - started)
     statements = store.query(db, "SELECT count(*) FROM statements").item()
     return (

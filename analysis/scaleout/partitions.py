@@ -1,6 +1,6 @@
 """Extractions as Parquet partitions, and back: the hand-off between a cluster and the store.
 
-A scale-out job (``analysis.cluster``) writes, under one output folder:
+A scale-out job (``analysis.scaleout.cluster``) writes, under one output folder:
 
 - ``articles/*.parquet``: one row per article: its fields, its content hash, the extractor
   version and model, and everything extracted from it as nested columns (``statements``,

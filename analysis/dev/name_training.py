@@ -1,6 +1,6 @@
 """Learn the pronoun ranking (``analysis/extract/name_model.json``) from hand-resolved names.
 
-``python -m analysis.name_training`` parses the PolNeAR *train* articles whose speaker
+``python -m analysis.dev.name_training`` parses the PolNeAR *train* articles whose speaker
 mentions were resolved by hand (``tests/gold/names``: 80 articles; dev is never read), runs
 the extractor on each, and for every gendered pronoun that PolNeAR marks as a speaker and the
 gold resolves to a person, lists the people the article mentioned before it
@@ -25,7 +25,8 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from analysis import names_eval, settings
+from analysis import settings
+from analysis.dev import names_eval
 from analysis.extract import name_model
 from analysis.extract import nlp as nlp_loader
 from analysis.extract.statements import extract_statements
@@ -155,7 +156,7 @@ def learn(gold_dir: Path) -> dict[str, object]:
     weights = {k: round(v, 4) for k, v in weights.items() if abs(v) >= 1e-3}
     return {
         "_about": "Pronoun ranking weights learned from hand-resolved PolNeAR train mentions "
-        "(tests/gold/names) by analysis/name_training.py.",
+        "(tests/gold/names) by analysis/dev/name_training.py.",
         "pronouns": n,
         "articles": len(set(inst.docs)),
         "candidates": sum(len(f) for f in inst.feats),

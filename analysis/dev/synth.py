@@ -1,4 +1,4 @@
-"""A synthetic quotedesk store of any size, for benchmarks: ``python -m analysis.synth``.
+"""A synthetic quotedesk store of any size, for benchmarks: ``python -m analysis.dev.synth``.
 
 Real corpora of a million statements are not ours to ship, so the benchmark runs on a
 generated one whose shape follows the sample and Wikinews stores: about five statements per
@@ -13,7 +13,7 @@ article text, and every foreign key resolves. The rows are made by DuckDB itself
 ``seed`` gives the same store whatever the thread count. The text is word salad from a fixed
 vocabulary plus each topic's keywords, so full-text search finds topic words.
 
-    python -m analysis.synth --db bench-1m.duckdb --statements 1000000
+    python -m analysis.dev.synth --db bench-1m.duckdb --statements 1000000
 """
 
 from __future__ import annotations
@@ -346,9 +346,9 @@ _STEPS: Sequence[str] = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
-        prog="python -m analysis.synth",
+        prog="python -m analysis.dev.synth",
         description="Build a synthetic quotedesk store for benchmarks.\n\nexample:\n"
-        "  python -m analysis.synth --db bench-1m.duckdb --statements 1000000",
+        "  python -m analysis.dev.synth --db bench-1m.duckdb --statements 1000000",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ap.add_argument("--db", required=True, help="DuckDB file to create")

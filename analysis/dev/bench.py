@@ -9,7 +9,7 @@ the Polars frame. The filter values are read from the store itself (its most use
 largest outlet, the middle third of its dates, its most quoted speaker and that speaker's
 surname as the search), so the numbers are comparable across stores.
 
-Build a large store to run it on with :mod:`analysis.synth`.
+Build a large store to run it on with :mod:`analysis.dev.synth`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""``quotedesk load``: merge extraction partitions (``analysis.partitions``) into a store.
+"""``quotedesk load``: merge extraction partitions (``analysis.scaleout.partitions``) into a store.
 
-The partitions come from a scale-out job (``analysis.cluster``). Loading goes through
+The partitions come from a scale-out job (``analysis.scaleout.cluster``). Loading goes through
 ``analysis.ingest.ingest`` itself, with the records and extractions read from the partitions
 instead of input files and spaCy, so a loaded store is the store ``quotedesk ingest`` would
 have built from the same input: the same batches and transactions, the same content hashes
@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from analysis import partitions, settings
+from analysis import settings
 from analysis.extract.pipeline import EXTRACTOR_VERSION
 from analysis.ingest import IngestReport, ingest
 from analysis.records import Article, Extraction, InputError
+from analysis.scaleout import partitions
 
 
 class PartitionError(RuntimeError):

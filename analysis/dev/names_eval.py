@@ -311,7 +311,7 @@ def merge(parts: list[NameScores], split: str) -> NameScores:
 def evaluate_out_of_fold(gold_dir: Path | None = None, n_process: int = 1) -> NameScores:
     """Train's hand-resolved articles, each scored with a pronoun model fitted without its
     fold (5 folds by article; the corpus-wide pass runs over each fold's articles)."""
-    from analysis import name_training
+    from analysis.dev import name_training
     from analysis.extract import name_model
 
     gold_dir = gold_dir or settings.shared_dir() / "gold" / "polnear"

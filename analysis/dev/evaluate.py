@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.dev.predictions import statement_rows
 from analysis.extract.pipeline import extract_articles, extract_doc
-from analysis.predictions import statement_rows
 from analysis.records import Article, Extraction
 
 
@@ -75,7 +75,7 @@ def run(
 
 
 def _cached(gold_dir: Path, split: str, cache: Path) -> Iterator[tuple[Article, Extraction]]:
-    from analysis.training import parse_split  # sklearn is only needed here
+    from analysis.dev.training import parse_split  # sklearn is only needed here
 
     docs = parse_split(gold_dir, split, cache)
     for article in gold_articles(gold_dir, split):

@@ -18,7 +18,7 @@ On the AllSides 5k sample (or any corpus, or a slice of it), it measures:
   process tree, sampled every 50 ms), and the ingest's memory at each quarter of the corpus,
   which shows whether it grows with the corpus;
 - **dashboard query latency** on the stores given with ``--query-db``
-  (:func:`analysis.bench.run`).
+  (:func:`analysis.dev.bench.run`).
 
 Every measure runs in a fresh Python process, so no cache or memory carries over from one
 measure to the next; the measures alternate (bare, quotedesk, bare, ...) so that a change in
@@ -256,7 +256,7 @@ def write_tiny(n: int, out_dir: Path) -> Path:
 
 
 def _run_child(kind: str, processes: int, corpus: Path, db: Path | None = None) -> Sample:
-    cmd = [sys.executable, "-m", "analysis.perf", kind, str(processes), str(corpus)]
+    cmd = [sys.executable, "-m", "analysis.dev.perf", kind, str(processes), str(corpus)]
     cmd += [str(db)] if db else []
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -347,7 +347,7 @@ def run_bench(cfg: BenchConfig, log: Callable[[str], None] = print) -> BenchResu
                 db.unlink(missing_ok=True)
     result = BenchResult(cfg, samples, changed, load_before, os.getloadavg())
     for db in cfg.query_dbs:
-        from analysis import bench
+        from analysis.dev import bench
 
         log(f"query latency on {db} ...")
         result.query_tables[str(db)] = bench.run(db, repeat=cfg.query_repeat)
@@ -401,7 +401,7 @@ def report(result: BenchResult) -> str:
                       f"{cfg.tiny / seconds:,.0f} records/s ({cfg.tiny:,} one-sentence records "
                       f"in {seconds:.1f}s, including loading the model)"]  # fmt: skip
     for db, df in result.query_tables.items():
-        from analysis import bench
+        from analysis.dev import bench
 
         lines += [
             "",
@@ -459,7 +459,7 @@ def _ingest_notes(result: BenchResult) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m analysis.perf KIND PROCESSES CORPUS [DB]``: one measure, as JSON (used by
+    """``python -m analysis.dev.perf KIND PROCESSES CORPUS [DB]``: one measure, as JSON (used by
     :func:`run_bench`, which starts one such process per measure)."""
     _child_main(list(sys.argv[1:] if argv is None else argv))
 

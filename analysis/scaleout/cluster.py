@@ -11,7 +11,7 @@ object spilling and object-store I/O):
    ``quotedesk ingest`` uses, so ids, line numbers and input errors are the same;
 3. ``map_batches(_ExtractActor, compute=ActorPoolStrategy(size=N))``: a pool of N actors, each
    loading the spaCy pipeline once, extract the articles (``analysis.extract.pipeline``);
-4. the result is written as Parquet partitions (``analysis.partitions``): ``articles/``
+4. the result is written as Parquet partitions (``analysis.scaleout.partitions``): ``articles/``
    (self-contained rows that ``quotedesk load`` merges into a store), ``statements/``,
    ``figures/`` and ``errors/``.
 
@@ -31,8 +31,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from analysis import partitions
 from analysis.records import Article, InputError
+from analysis.scaleout import partitions
 
 # Articles per actor call: ~16 news articles are a few seconds of parsing, short enough to
 # spread evenly over the actors and long enough that Ray's per-batch overhead does not show.
