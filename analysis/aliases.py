@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from analysis import settings
+from analysis.names import name_keys
 
 Action = Literal["merge", "split", "keep_apart", "rename"]
 
@@ -224,8 +225,6 @@ def _checked(action: str, key: str, value: Any, source: str, line: int) -> Any:
 
 def _check_conflicts(rules: list[Rule], source: str) -> None:
     """A name merged into two speakers, or merged with one it must be kept apart from."""
-    from analysis.identity import name_keys  # identity imports this module
-
     owner: dict[str, Rule] = {}
     for r in rules:
         if r.action != "merge":

@@ -158,10 +158,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         result = run(gold, args.split, out, scorer, n_process=args.processes, cache=cache)
     print(result.tables)
     if args.split in ("train", "dev") and not args.spans_only:
-        from analysis.dev import names_eval
+        from analysis.dev import name_training, names_eval
 
         names = (
-            names_eval.evaluate_out_of_fold(gold, n_process=args.processes)
+            name_training.evaluate_out_of_fold(gold, n_process=args.processes)
             if args.split == "train"
             else names_eval.evaluate(args.split, gold, n_process=args.processes)
         )

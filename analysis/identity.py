@@ -44,8 +44,6 @@ extraction left without a speaker stays unresolved: no rule here gives it one.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -54,309 +52,27 @@ from typing import Any
 
 from analysis import aliases
 from analysis.aliases import Rule, Rules
-
-# data only: importing vocab does not import spaCy
-from analysis.extract.vocab import HONORIFICS, ORG_HEADS, TITLE_NOUNS
-from analysis.records import speaker_key
-
-_key = lru_cache(maxsize=1 << 16)(speaker_key)
-
+from analysis.names import (
+    INITIAL,
+    NOT_NAMES,
+    TITLE_WORDS,
+    clean_name,
+    clean_role,
+    core_words,
+    fold,
+    given_key,
+    is_full_name,
+    lowercase_words,
+    name_id,
+    name_keys,
+    names_in_text,
+    role_words,
+    surname_keys,
+    tidy,
+)
 
 DOMINANCE = 5
 MIN_DOMINANT = 10
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words before a name that are a title, not part of it. TITLE_NOUNS plus the abbreviated and
-# legal forms seen in news copy.
-TITLE_WORDS: frozenset[str] = (
-    TITLE_NOUNS
-    | frozenset(HONORIFICS)
-    | _words(
-        """mr mrs ms dr sen rep gov gen lt col sgt cpl pvt capt cmdr adm prof rev hon atty supt
-    insp det pres vice defendant plaintiff suspect witness victim sheriff chancellor premier
-    president-elect congressmember assemblyman assemblywoman alderman secretary-general
-    councilmember councilman councilwoman first lady"""
-    )
-)
-# Titles that are part of how a person is named when only one word follows: "Pope Francis",
-# "Prince Harry" are not "Francis" and "Harry".
-STYLED_TITLES: frozenset[str] = _words(
-    """pope king queen prince princess emperor empress sheikh ayatollah sultan emir lord lady
-    dame sir saint cardinal archbishop"""
-)
-# Words that make a phrase a role ("Republican fundraiser"): titles, plus common trades.
-ROLE_WORDS: frozenset[str] = TITLE_NOUNS | _words(
-    """adviser advisor aide strategist pollster fundraiser member owner resident organizer
-    organiser coordinator physician surgeon veteran chairperson treasurer cofounder co-founder
-    president-elect politician host anchor correspondent banker investor trader worker employee
-    supervisor principal dean provost rector counsel solicitor barrister advocate whip mp mep
-    secretary-general spokesperson photographer producer director filmmaker musician artist
-    comedian entrepreneur businessman businesswoman billionaire attorney-general"""
-)
-NAME_SUFFIXES: frozenset[str] = _words("jr sr ii iii iv")
-# Particles joined to a surname by a hyphen: "al-Assad" is also called "Assad".
-SURNAME_PARTICLES: frozenset[str] = _words("al el bin ibn abu ben ould")
-# Capitalised words after a surname that make a name of a thing, not a person: "Trump Tower".
-_NAME_OF_THING: frozenset[str] = (
-    ORG_HEADS
-    | NAME_SUFFIXES
-    | _words(
-        """administration organization organisation foundation tower towers hotel international
-    inc corp ltd llc co plaza center centre street avenue road park square bridge airport
-    station stadium media news times post trust fund era doctrine act law bill plan cabinet
-    voters supporters family team rally presidency policies policy tweets"""
-    )
-)
-_LETTERS = r"[^\W\d_]"
-# A word that can be part of a person's name: "Putin", "O'Malley", "al-Assad", "J.", "de";
-# not "NASA" (no lower-case letter) nor "2020".
-_NAME_WORD = (
-    rf"(?:[A-Z]\.|(?:[a-z]{{1,3}}-)?[A-Z](?=(?:{_LETTERS}|['\u2019-])*[a-z\u00df-\u024f])"
-    rf"(?:{_LETTERS}|['\u2019](?={_LETTERS})|-(?=[A-Z]))*"
-    rf"|(?:de|da|di|del|della|van|von|der|den|le|la|du|bin|ibn|al))"
-)
-_GAP = r"[^\S\n]+"  # spaces within one line: a name never runs across a line break
-_RUN_BEFORE = re.compile(rf"(?<![\w.'\u2019-])(?:{_NAME_WORD}{_GAP})+$")
-_RUN_AFTER = re.compile(rf"(?:{_GAP}{_NAME_WORD}(?![\w'\u2019-]))*")
-# Capitalised words that open sentences and clauses, not names: "Although Berg", "Both Berg".
-# (A word the same article also writes in lower case is caught without this list.)
-_NOT_NAMES: frozenset[str] = _words(
-    """the a an and but or nor if as at in on of for to by with from yesterday today tomorrow
-    tonight when while after before then also so that this these those his her their its our
-    my your we they he she it i asked meanwhile however later earlier according both former
-    late new said says told added where why how what who which once since until though
-    although because instead still even only just now here there again last next whereas
-    under over upon another unless within without among between during despite about above
-    below across against along around behind beyond into toward towards every each either
-    neither many much more most other others some such than whose whom whether yet not no
-    all any few several like unlike"""
-)
-
-_PARAGRAPH = re.compile(r"\n\s*\n")
-_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
-_POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
-_TRAILING_PAREN = re.compile(r"\s*\(\s*[^()]*\)?\s*$")
-_INITIAL = re.compile(r"^(?:[A-Z]\.?)+$")
-
-
-# ---------------------------------------------------------------------------- names
-@lru_cache(maxsize=1 << 16)  # names repeat across thousands of articles
-def tidy(text: str) -> str:
-    """Undo what tokenization and mention spans do to a name: the part after the last
-    paragraph break, one space between words, "al - Assad" → "al-Assad", "( WHO" and "'s"
-    at the end dropped."""
-    text = _PARAGRAPH.split(text.strip())[-1]
-    text = " ".join(text.split())
-    text = _SPACED_HYPHEN.sub("-", text)
-    text = re.sub(r" (['\u2019]s)\b", r"\1", text)
-    text = _TRAILING_PAREN.sub("", text) or text
-    return _POSSESSIVE.sub("", text).strip(' ,.;:-"\u201c\u201d') or text.strip()
-
-
-@lru_cache(maxsize=1 << 16)
-def clean_name(name: str, kind: str = "person") -> str:
-    """The name without titles, "the", possessives and tokenizer spacing.
-
-    "Russian President Vladimir Putin" → "Vladimir Putin"; "Mr. Putin's" → "Putin";
-    "the Kremlin" → "Kremlin"; "Pope Francis" stays (a styled title with one name after it).
-    """
-    words = tidy(name).split()
-    if len(words) > 1 and words[0].lower() == "the":
-        words = words[1:]
-    if kind == "org":
-        return " ".join(words)
-    # drop everything up to the last title word that is followed by a capitalised name
-    cut = 0
-    for i, w in enumerate(words[:-1]):
-        low = w.lower().strip(".,")
-        nxt = words[i + 1]
-        if low in TITLE_WORDS | STYLED_TITLES and nxt[:1].isupper() and nxt.lower() != "of":
-            rest = _core(words[i + 1 :])
-            if low in STYLED_TITLES and len(rest) < 2:
-                break
-            cut = i + 1
-    rest = words[cut:]
-    if all(w.lower().strip(".,") in TITLE_WORDS for w in rest):
-        return " ".join(words)  # "Indian Prime Minister" is a role, not a name to shorten
-    return " ".join(rest)
-
-
-def _core(words: Sequence[str]) -> list[str]:
-    """The words of a name without trailing suffixes ("Jr.", "III")."""
-    out = list(words)
-    while len(out) > 1 and out[-1].lower().strip(".,") in NAME_SUFFIXES:
-        out.pop()
-    return out
-
-
-def name_keys(name: str) -> set[str]:
-    """The ids a name written in a rules file can stand for: as written, and cleaned."""
-    return {_key(name), _key(clean_name(name, "person"))}
-
-
-_FULL_NAME = re.compile(rf"^{_NAME_WORD}\.?(?: {_NAME_WORD}\.?)+$")
-
-
-def is_full_name(name: str) -> bool:
-    """ "Rand Paul", "Donald Trump Jr.": two or more name words, first and last different,
-    not "Trump Jr. rebuff WikiLeaks" nor "Obama Doctrine"."""
-    words = name.split()
-    core = _core(words)
-    return (
-        len(core) >= 2
-        and _FULL_NAME.match(name) is not None
-        and core[0].lower() != core[-1].lower()
-        and core[-1].lower() not in _NAME_OF_THING
-    )
-
-
-def _surnames(name: str) -> set[str]:
-    """Keys of the words a person with this full name is called by alone ("Putin")."""
-    core = _core(name.split())
-    if len(core) < 2:
-        return set()
-    last = core[-1]
-    keys = {_key(last)}
-    head, _, tail = last.partition("-")
-    if tail and head.lower() in SURNAME_PARTICLES:
-        keys.add(_key(tail))
-    return keys
-
-
-def _given(name: str) -> str | None:
-    """Key of a full name's first word, unless it is an initial ("J. Smith")."""
-    core = _core(name.split())
-    if len(core) < 2 or _INITIAL.match(core[0]):
-        return None
-    return _key(core[0])
-
-
-def _initials_base(name: str) -> str | None:
-    """ "Donald J. Trump" → key of "Donald Trump"; None unless every middle word is an initial."""
-    core = _core(name.split())
-    if len(core) < 3 or not all(_INITIAL.match(w) for w in core[1:-1]):
-        return None
-    return _key(" ".join([core[0], core[-1], *name.split()[len(core) :]]))
-
-
-@lru_cache(maxsize=1 << 16)
-def role_words(role: str) -> frozenset[str]:
-    """The title words of a role phrase: "Russian President" → {"president"}."""
-    out: set[str] = set()
-    for w in role.lower().replace("-", " ").split():
-        w = w.strip(".,;:()\"'").removesuffix("'s").removesuffix("\u2019s")
-        if w in ROLE_WORDS:
-            out.add(w)
-        elif w.endswith("s") and w[:-1] in ROLE_WORDS:
-            out.add(w[:-1])
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1 << 16)
-def clean_role(role: str) -> str | None:
-    """A role as shown: tidied, without a leading article; None if it names no role of one
-    person ("ministers" is a group)."""
-    text = tidy(role)
-    words = text.split()
-    while words and words[0].lower() in ("a", "an", "the", "his", "her", "their", "its"):
-        words = words[1:]
-    text = " ".join(words)
-    singular = {w.lower().strip(".,;:()\"'") for w in words} & ROLE_WORDS
-    return text if text and len(words) <= 12 and singular else None
-
-
-@dataclass(frozen=True, slots=True)
-class TextNames:
-    """The full names an article gives a one-word name: as surname ("Lars Berg" for "Berg")
-    and as first name ("Paul Ryan" for "Paul")."""
-
-    surname: tuple[str, ...]
-    given: tuple[str, ...]
-
-
-def names_in_text(word: str, text: str, lower_words: set[str] | None = None) -> TextNames:
-    """Full names in ``text`` that contain the one-word name ``word``.
-
-    A name is a run of capitalised words on one line. Words the same text also writes in
-    lower case are ordinary words, not names ("Under Obama", "Does Smith"), as are titles;
-    both are dropped from the front. "Donald J. Trump" and "Donald Trump" are one name.
-    """
-    lower = lower_words if lower_words is not None else _lower_words(text)
-    pat = re.compile(rf"(?<![\w.'\u2019-]){re.escape(word)}(?![\w'\u2019-])")
-    surname: dict[tuple[str, ...], str] = {}
-    given: dict[tuple[str, ...], str] = {}
-    for m in pat.finditer(text):
-        start = max(0, m.start() - 120)
-        run = _RUN_BEFORE.search(text, start, m.start())
-        front = run.group(0) if run else ""
-        back = _RUN_AFTER.match(text, m.end())
-        before = _name_front(front.split(), lower)
-        after = _name_back(back.group(0).split() if back else [], lower)
-        if _after_office(text, m.start() - len(front)):  # "Minister of Information Moammar"
-            before = before[1:]
-        if before:
-            name = " ".join([*before, word, *after])
-            surname.setdefault(_same_person(name), name)
-        elif after:
-            name = " ".join([word, *after])
-            given.setdefault(_same_person(name), name)
-    return TextNames(tuple(sorted(surname.values())), tuple(sorted(given.values())))
-
-
-def _lower_words(text: str) -> set[str]:
-    return set(re.findall(r"\b[a-z][a-z'\u2019-]*\b", text))
-
-
-def _name_front(words: list[str], lower: set[str]) -> list[str]:
-    """The words before a surname that are a name: after the last title or ordinary word."""
-    keep: list[str] = []
-    for w in reversed(words):
-        low = w.lower().strip(".")
-        if low in TITLE_WORDS or low in STYLED_TITLES or low in _NOT_NAMES:
-            break
-        if low in lower and not _INITIAL.match(w):
-            break
-        keep.insert(0, w)
-    while keep and keep[0].islower():  # a particle cannot start a name
-        keep.pop(0)
-    return keep
-
-
-def _name_back(words: list[str], lower: set[str]) -> list[str]:
-    """The words after a name word that continue the name ("Nevares", "Jr."), up to a thing
-    word ("Trump Tower" is no person)."""
-    keep: list[str] = []
-    for w in words[:3]:
-        low = w.lower().strip(".")
-        if low in lower or (low in _NAME_OF_THING and low not in NAME_SUFFIXES):
-            break  # "Trump Tower", "Trump Cabinet" (the text also writes "cabinet")
-        keep.append(w)
-    return keep
-
-
-_OFFICE_OF = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
-
-
-def _after_office(text: str, pos: int) -> bool:
-    """Whether a run of capitalised words follows "<title> of": its first word is the
-    office's ("Secretary of State Mike Pompeo")."""
-    m = _OFFICE_OF.search(text[max(0, pos - 40) : pos])
-    return m is not None and m.group(1).lower() in TITLE_WORDS
-
-
-def _same_person(name: str) -> tuple[str, ...]:
-    """Names one article uses for one person: first and last name, without middle initials."""
-    core = [w for w in name.split() if not _INITIAL.match(w)]
-    return (core[0].lower(), core[-1].lower()) if len(core) > 1 else tuple(core)
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 # ------------------------------------------------------------------------ resolution
@@ -414,12 +130,12 @@ class _Resolver:
         weight: Counter[tuple[str, str]] = Counter()  # (name, kind) → statements
         for a in locals:
             a.clean = clean_name(a.name, a.kind)
-            a.key = _key(a.clean)
+            a.key = name_id(a.clean)
             weight[a.name, a.kind] += a.statements
         for (name, kind), n in weight.items():  # a few thousand names, not every article's
             clean = clean_name(name, kind)
-            self.kind[_key(clean)][kind] += n
-            self.names[_key(clean)][clean] += n
+            self.kind[name_id(clean)][kind] += n
+            self.names[name_id(clean)][clean] += n
 
     def run(self) -> None:
         self._merges()
@@ -430,7 +146,7 @@ class _Resolver:
     # -- hand rules
     def _merges(self) -> None:
         for r in self.rules.of("merge"):
-            to = _key(r.name)
+            to = name_id(r.name)
             for n in (r.name, *r.names):
                 for k in name_keys(n):
                     if k != to:
@@ -442,10 +158,10 @@ class _Resolver:
             scoped = (
                 a.article_id == r.article
                 if r.article
-                else _fold(a.outlet or "") == _fold(r.outlet or "")
+                else fold(a.outlet or "") == fold(r.outlet or "")
             )
             if scoped and a.key in name_keys(r.name):
-                a.speaker_id = self._root(_key(clean_name(r.speaker, a.kind)))[0]
+                a.speaker_id = self._root(name_id(clean_name(r.speaker, a.kind)))[0]
                 a.how, a.note = "split", f"line {r.line}"
                 self.matched[r.line] += 1
                 return True
@@ -486,9 +202,9 @@ class _Resolver:
             name = self.names[k].most_common(1)[0][0]
             if not is_full_name(name):
                 continue
-            for s in _surnames(name):
+            for s in surname_keys(name):
                 by_surname[s].add(self._root(k)[0])
-            g = _given(name)
+            g = given_key(name)
             if g is not None:
                 given[g].add(name)
         return by_surname, given
@@ -531,12 +247,12 @@ class _Resolver:
 
     def _lower(self, article_id: str, text: str) -> set[str]:
         if self._lower_cache[0] != article_id:
-            self._lower_cache = (article_id, _lower_words(text))
+            self._lower_cache = (article_id, lowercase_words(text))
         return self._lower_cache[1]
 
     def _known_person(self, name: str) -> str | None:
         """The corpus speaker a full name found in a text stands for, if a quoted person."""
-        root = self._root(_key(clean_name(name)))[0]
+        root = self._root(name_id(clean_name(name)))[0]
         return root if root in self.kind and self._is_person(root) else None
 
     def _named_in_text(self, a: ArticleSpeaker, named: list[str]) -> None:
@@ -547,7 +263,7 @@ class _Resolver:
             a.how, a.note = "kept_apart", ", ".join(known)
             return
         if len(named) == 1 and (fits or not known):
-            a.speaker_id = fits[0] if fits else _key(clean_name(named[0]))
+            a.speaker_id = fits[0] if fits else name_id(clean_name(named[0]))
             a.how, a.note = "surname+text", named[0]
             if not fits:  # a person quoted only by surname: shown under the text's full name
                 self.names[a.speaker_id][clean_name(named[0])] += 0
@@ -650,7 +366,7 @@ def resolve(
         res.aliases |= _group_aliases(sid, name, members)
     res.roles = _roles(locals)
     for rule in rules.of("merge"):
-        to = _key(rule.name)
+        to = name_id(rule.name)
         r.matched[rule.line] += sum(a.speaker_id == to and a.how == "merge" for a in locals)
     for rule in rules.of("rename"):
         r.matched[rule.line] += sum(len(groups.get(k, [])) for k in _rename_ids(rule, groups))
@@ -671,17 +387,17 @@ def _group_name(sid: str, members: list[ArticleSpeaker], rules: Rules, r: _Resol
         if sid in name_keys(rule.speaker):
             return rule.name
     for rule in rules.of("merge"):
-        if _key(rule.name) == sid:
+        if name_id(rule.name) == sid:
             return rule.name
     for rule in rules.of("split"):
-        if _key(clean_name(rule.speaker)) == sid:
+        if name_id(clean_name(rule.speaker)) == sid:
             return clean_name(rule.speaker)
     votes: Counter[str] = Counter(dict.fromkeys(r.names.get(sid, ()), 0))
     for a in members:
         votes[a.clean] += a.statements
-    own = [n for n in votes if _key(n) == sid] or list(votes)
+    own = [n for n in votes if name_id(n) == sid] or list(votes)
     # a full name before a surname, mixed case before CAPITALS, then the most statements
-    return max(own, key=lambda n: (len(_core(n.split())) > 1, not n.isupper(), votes[n], n))
+    return max(own, key=lambda n: (len(core_words(n.split())) > 1, not n.isupper(), votes[n], n))
 
 
 def _group_kind(members: list[ArticleSpeaker]) -> str:
@@ -695,8 +411,8 @@ def _group_kind(members: list[ArticleSpeaker]) -> str:
 def _group_aliases(sid: str, name: str, members: list[ArticleSpeaker]) -> set[tuple[str, str]]:
     """Forms seen for the speaker that lead back to them: "President Putin", "Putin"; not
     "the president" or "he" (they name no one), nor a mention that swallowed other words."""
-    keys = {sid, _key(name)} | {a.key for a in members}
-    keys |= _surnames(name)
+    keys = {sid, name_id(name)} | {a.key for a in members}
+    keys |= surname_keys(name)
     out = {(sid, name)}
     forms = {(form, a.kind) for a in members for form in (a.name, *a.aliases)}
     for form, kind in forms:
@@ -710,10 +426,10 @@ def _group_aliases(sid: str, name: str, members: list[ArticleSpeaker]) -> set[tu
 def _alias(form: str, kind: str) -> tuple[str, str]:
     """A form as shown among aliases, and the id it leads to."""
     words = tidy(form).split()
-    while len(words) > 1 and words[0].lower() in _NOT_NAMES:
+    while len(words) > 1 and words[0].lower() in NOT_NAMES:
         words = words[1:]  # "Both President Trump" → "President Trump"
     alias = " ".join(words)
-    return alias, _key(clean_name(alias, kind))
+    return alias, name_id(clean_name(alias, kind))
 
 
 def _roles(locals: list[ArticleSpeaker]) -> set[tuple[str, str, str]]:
@@ -725,9 +441,9 @@ def _roles(locals: list[ArticleSpeaker]) -> set[tuple[str, str, str]]:
             text = clean_role(role)
             if text is not None:
                 seen.append((a.speaker_id, a.article_id, text))
-                spellings[_fold(text)][text] += 1
+                spellings[fold(text)][text] += 1
     best = {k: max(c, key=lambda t: (c[t], not t.islower(), t)) for k, c in spellings.items()}
-    return {(sid, art, best[_fold(text)]) for sid, art, text in seen}
+    return {(sid, art, best[fold(text)]) for sid, art, text in seen}
 
 
 def rule_rows(res: Resolution, rules: Rules) -> list[dict[str, Any]]:
@@ -753,9 +469,9 @@ def rule_rows(res: Resolution, rules: Rules) -> list[dict[str, Any]]:
 
 def _rule_speaker_ids(r: Rule, res: Resolution) -> list[str]:
     if r.action == "merge":
-        return [_key(r.name)]
+        return [name_id(r.name)]
     if r.action == "split":
-        return [_key(clean_name(r.speaker))]
+        return [name_id(clean_name(r.speaker))]
     if r.action == "rename":
         return sorted(k for k in name_keys(r.speaker) if k in res.speakers)
     keys = {k for n in r.names for k in name_keys(n)}
@@ -765,7 +481,7 @@ def _rule_speaker_ids(r: Rule, res: Resolution) -> list[str]:
 # ------------------------------------------------------------- helpers for the reports
 def speaker_ids_for(name: str) -> tuple[str, str]:
     """The corpus speaker ids a name a person typed may mean: as typed, and cleaned."""
-    return _key(name), _key(clean_name(name))
+    return name_id(name), name_id(clean_name(name))
 
 
 def merge_suggestions(speakers: Sequence[tuple[str, str, int]], limit: int = 50) -> list[str]:
@@ -774,9 +490,9 @@ def merge_suggestions(speakers: Sequence[tuple[str, str, int]], limit: int = 50)
     never joined automatically because "George Bush" may be either president."""
     by_base: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for _sid, name, n in speakers:
-        core = [w for w in name.split() if not _INITIAL.match(w)]
+        core = [w for w in name.split() if not INITIAL.match(w)]
         if is_full_name(name) and len(core) >= 2:
-            by_base[_key(" ".join(core))].append((name, n))
+            by_base[name_id(" ".join(core))].append((name, n))
     out = []
     for names in by_base.values():
         if len(names) < 2:

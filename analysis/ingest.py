@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 from analysis import articles as reader
 from analysis import runs, settings, store
 from analysis.extract import nlp as nlp_loader
-from analysis.extract.pipeline import EXTRACTOR_VERSION, Extractor
+from analysis.extract.pipeline import EXTRACTOR_VERSION
+from analysis.extract.run import Extractor
 from analysis.records import Article, Extraction, InputError
 
 # Parses and extracts a batch of articles (``Extractor``; ``analysis.scaleout.load`` passes one that

@@ -24,7 +24,8 @@ from typing import Any
 
 from analysis import runs, settings, store
 from analysis.extract import nlp as nlp_loader
-from analysis.extract.pipeline import EXTRACTOR_VERSION, extract_articles
+from analysis.extract.pipeline import EXTRACTOR_VERSION
+from analysis.extract.run import extract_articles
 from analysis.records import Article, InputError
 
 

@@ -153,7 +153,7 @@ def test_an_unreadable_partition_is_an_error_naming_its_path_and_line() -> None:
 
 def test_extractions_survive_the_parquet_round_trip(nlp: Any) -> None:
     from analysis import articles
-    from analysis.extract.pipeline import extract_articles
+    from analysis.extract.run import extract_articles
 
     arts = [a for a in articles.read([SAMPLE]) if isinstance(a, Article)][:6]
     items = [(a, articles.content_hash(a), ex) for a, ex in extract_articles(arts, nlp=nlp)]

@@ -19,12 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LIBRARY = ROOT / "analysis"
 
-# Strongly connected groups of modules that import one another today. Each entry is a cycle to
-# break; none may be added.
+# Strongly connected groups of modules that import one another. Each entry is a cycle to
+# break; none may be added. runs ↔ corrections: a run's cleanup applies the corrections again,
+# and recording a correction is itself a write run (corrections.record imports runs inside the
+# function); breaking it means moving corrections.record into runs.
 ALLOWED_CYCLES: set[frozenset[str]] = {
-    frozenset({"analysis.identity", "analysis.aliases"}),
-    frozenset({"analysis.extract.pipeline", "analysis.extract.pool"}),
-    frozenset({"analysis.dev.name_training", "analysis.dev.names_eval"}),
     frozenset({"analysis.runs", "analysis.corrections"}),
 }
 
@@ -186,5 +185,7 @@ def test_the_store_imports_nothing_above_it() -> None:
 
 def test_speaker_resolution_is_pure() -> None:
     """identity.py resolves speakers from records; runs.apply_speakers reads and writes them."""
-    targets = _graph()["analysis.identity"]
-    assert not {t for t in targets if t == "analysis.store" or t.startswith("analysis.store.")}
+    graph = _graph()
+    for module in ("analysis.names", "analysis.identity"):
+        targets = graph[module]
+        assert not {t for t in targets if t == "analysis.store" or t.startswith("analysis.store.")}

@@ -14,7 +14,8 @@ from spacy.language import Language
 
 from analysis import articles, settings
 from analysis.dev import perf
-from analysis.extract.pipeline import Extractor, word_batches
+from analysis.extract.pipeline import word_batches
+from analysis.extract.run import Extractor
 from analysis.records import Article
 
 SAMPLE = settings.PROJECT_ROOT / "data" / "sample" / "articles.jsonl"

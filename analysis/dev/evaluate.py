@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.dev.predictions import statement_rows
-from analysis.extract.pipeline import extract_articles, extract_doc
+from analysis.extract.pipeline import extract_doc
+from analysis.extract.run import extract_articles
 from analysis.records import Article, Extraction
 
 

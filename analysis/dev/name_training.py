@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,6 +168,29 @@ def learn(gold_dir: Path) -> dict[str, object]:
         "out_of_fold": {str(t): oof[t] for t in THRESHOLDS},
         "weights": dict(sorted(weights.items())),
     }
+
+
+def evaluate_out_of_fold(gold_dir: Path | None = None, n_process: int = 1) -> names_eval.NameScores:
+    """Train's hand-resolved articles, each scored with a pronoun model fitted without its
+    fold (5 folds by article; the corpus-wide pass runs over each fold's articles)."""
+    gold_dir = gold_dir or settings.shared_dir() / "gold" / "polnear"
+    installed = name_model.load()
+    threshold = installed.threshold if installed is not None else 0.8
+    parts = []
+    with tempfile.TemporaryDirectory(prefix="quotedesk-oof-") as tmp:
+        for k, (docs, model) in enumerate(fold_models(gold_dir, threshold)):
+            path = Path(tmp) / f"fold-{k}.json"
+            path.write_text(json.dumps(model), encoding="utf-8")
+            old = os.environ.get("QUOTEDESK_NAME_MODEL")
+            os.environ["QUOTEDESK_NAME_MODEL"] = str(path)
+            try:
+                parts.append(names_eval.evaluate("train", gold_dir, n_process=n_process, docs=docs))
+            finally:
+                if old is None:
+                    os.environ.pop("QUOTEDESK_NAME_MODEL", None)
+                else:
+                    os.environ["QUOTEDESK_NAME_MODEL"] = old
+    return names_eval.merge(parts, "train, out of fold")
 
 
 def main() -> None:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import re
 import tempfile
 import unicodedata
@@ -306,32 +305,6 @@ def merge(parts: list[NameScores], split: str) -> NameScores:
         out.unmatched.update(p.unmatched)
         out.examples += p.examples
     return out
-
-
-def evaluate_out_of_fold(gold_dir: Path | None = None, n_process: int = 1) -> NameScores:
-    """Train's hand-resolved articles, each scored with a pronoun model fitted without its
-    fold (5 folds by article; the corpus-wide pass runs over each fold's articles)."""
-    from analysis.dev import name_training
-    from analysis.extract import name_model
-
-    gold_dir = gold_dir or settings.shared_dir() / "gold" / "polnear"
-    installed = name_model.load()
-    threshold = installed.threshold if installed is not None else 0.8
-    parts = []
-    with tempfile.TemporaryDirectory(prefix="quotedesk-oof-") as tmp:
-        for k, (docs, model) in enumerate(name_training.fold_models(gold_dir, threshold)):
-            path = Path(tmp) / f"fold-{k}.json"
-            path.write_text(json.dumps(model), encoding="utf-8")
-            old = os.environ.get("QUOTEDESK_NAME_MODEL")
-            os.environ["QUOTEDESK_NAME_MODEL"] = str(path)
-            try:
-                parts.append(evaluate("train", gold_dir, n_process=n_process, docs=docs))
-            finally:
-                if old is None:
-                    os.environ.pop("QUOTEDESK_NAME_MODEL", None)
-                else:
-                    os.environ["QUOTEDESK_NAME_MODEL"] = old
-    return merge(parts, "train, out of fold")
 
 
 def evaluate(

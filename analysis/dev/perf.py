@@ -189,7 +189,7 @@ def measure_extract(corpus: Path, processes: int) -> Sample:
     arts = _good_articles(corpus)
 
     def work() -> dict[str, Any]:
-        from analysis.extract.pipeline import Extractor
+        from analysis.extract.run import Extractor
 
         statements = 0
         with Extractor(processes, batch_size=SPACY_BATCH) as extractor:

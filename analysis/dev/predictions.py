@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis import articles as reader
-from analysis.extract.pipeline import extract_articles
+from analysis.extract.run import extract_articles
 from analysis.records import Article, Extraction, InputError
 
 

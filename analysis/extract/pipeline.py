@@ -1,9 +1,10 @@
 """One article → one ``Extraction``: statements, figures, topics and the people in it.
 
-``extract_articles`` streams articles through ``nlp.pipe`` (one parse per article, batched,
-optionally several processes) and yields each article with its extraction. ``Extractor`` does
-the same for a caller that extracts many batches (ingest), keeping its worker processes
-between them.
+``extract_texts`` parses one batch through ``nlp.pipe`` (one parse per article) and extracts
+each. ``analysis.extract.run`` feeds it: ``extract_articles`` streams articles (optionally on
+several processes, ``analysis.extract.pool``) and yields each with its extraction;
+``Extractor`` does the same for a caller that extracts many batches (ingest), keeping its
+worker processes between them.
 
 Memory stays flat however many articles pass through:
 - spaCy batches are capped by words, not only by articles: the parser's working memory grows
@@ -20,22 +21,16 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.extract import debris
-from analysis.extract import nlp as nlp_loader
 from analysis.extract.figures import extract_figures
 from analysis.extract.speakers import ArticleSpeakers
 from analysis.extract.statements import extract_statements
 from analysis.extract.topics import article_topics, statement_topics
 from analysis.records import Article, Extraction, Figure, Person, Statement
-
-if TYPE_CHECKING:
-    from analysis.extract.pool import ExtractorPool
 
 # Bump when extraction output changes: stored rows record the version that made them.
 # 0.2: learned cue model; 0.3: paragraph breaks end sentences, outer attributions win (issue 3)
@@ -168,59 +163,3 @@ def _failed(article_id: str, step: str) -> Extraction:
     name = exc_type.__name__ if exc_type is not None else "Error"
     detail = f"{step} failed: {name}: {str(exc)[:200]}{where}"
     return Extraction(article_id, (), (), (), (), (), error=detail)
-
-
-class Extractor:
-    """Extraction for many batches: in this process, or on ``n_process`` worker processes
-    (``analysis.extract.pool``), started at the first call and kept until ``close``. Use as a
-    context manager; call it on articles."""
-
-    def __init__(
-        self, n_process: int = 1, nlp: Language | None = None, batch_size: int = BATCH_ARTICLES
-    ) -> None:
-        self.n_process = n_process
-        self.batch_size = batch_size
-        self._nlp = nlp
-        self._pool: ExtractorPool | None = None
-
-    def __enter__(self) -> Extractor:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close(cancel=exc is not None)
-
-    def close(self, cancel: bool = False) -> None:
-        """Stop the worker processes, if any (``cancel``: drop the work not started)."""
-        if self._pool is not None:
-            self._pool.close(cancel=cancel)
-            self._pool = None
-
-    def __call__(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Extraction]]:
-        """Parse and extract ``articles``, lazily, in input order."""
-        if self.n_process > 1:
-            if self._pool is None:
-                from analysis.extract.pool import ExtractorPool
-
-                self._pool = ExtractorPool(self.n_process, nlp_loader.model_name())
-            yield from self._pool.map(articles)
-            return
-        nlp = self._nlp or nlp_loader.load()
-        for batch in word_batches(articles, self.batch_size):
-            items = [(a.text, a.title, a.id) for a in batch]
-            yield from zip(batch, extract_texts(nlp, items), strict=True)
-
-
-def extract_articles(
-    articles: Iterable[Article],
-    nlp: Language | None = None,
-    batch_size: int = BATCH_ARTICLES,
-    n_process: int = 1,
-) -> Iterator[tuple[Article, Extraction]]:
-    """Parse and extract a stream of articles, lazily, in input order."""
-    with Extractor(n_process, nlp, batch_size) as extractor:
-        yield from extractor(articles)

@@ -20,7 +20,7 @@ from itertools import islice
 from analysis import settings
 from analysis.dev.evaluate import gold_articles
 from analysis.extract import nlp as nlp_loader
-from analysis.extract.pipeline import extract_articles
+from analysis.extract.run import extract_articles
 
 
 def main(argv: list[str] | None = None) -> int:
