@@ -748,7 +748,10 @@ def article_statements(db: str | Path, article_id: str, hidden: bool = False) ->
                   s.text, s.cue, s.cue_start, s.cue_end, s.speaker_mention, s.speaker_start,
                   s.speaker_end, s.speaker_name AS speaker, s.speaker_role, s.speaker_how,
                   s.speaker_confidence, s.antecedent_start, s.antecedent_end,
-                  a.text AS article_text, coalesce(c.corrected, FALSE) AS corrected,
+                  a.text[s.antecedent_start + 1 : s.antecedent_end] AS antecedent,
+                  1 + (s.antecedent_start - length(replace(a.text[1 : s.antecedent_start],
+                       chr(10) || chr(10), ''))) // 2 AS antecedent_paragraph,
+                  coalesce(c.corrected, FALSE) AS corrected,
                   coalesce(c.verified, FALSE) AS verified
            FROM statements s JOIN articles a USING (article_id)
            LEFT JOIN corrected_rows c ON c.target_id = s.statement_id
@@ -756,26 +759,25 @@ def article_statements(db: str | Path, article_id: str, hidden: bool = False) ->
         [article_id, hidden, REJECTED_KIND],
     )
     found = [provenance(r) for r in df.iter_rows(named=True)]
-    return df.drop("article_text").with_columns(pl.Series("found", found, pl.String))
+    return df.drop("antecedent", "antecedent_paragraph").with_columns(
+        pl.Series("found", found, pl.String)
+    )
 
 
 def provenance(row: dict[str, Any]) -> str | None:
     """How a statement's speaker was found, as a reporter reads it: the mention, the name
-    shown, the earlier words it was resolved through and their paragraph, and the rule or
-    model (with its confidence)."""
+    shown, the earlier words it was resolved through (``antecedent``) and their paragraph
+    (``antecedent_paragraph``), and the rule or model (with its confidence)."""
     mention, name, how = row["speaker_mention"], row["speaker"], row["speaker_how"]
     if not mention and not how:
         return None
-    text = row.get("article_text") or ""
-    parts = [f"{mention or '(no mention)'} → {name or 'unresolved'}"]
-    a, b = row.get("antecedent_start"), row.get("antecedent_end")
-    if a is not None and b is not None and 0 <= a < b <= len(text):
-        paragraph = text.count("\n\n", 0, a) + 1
-        parts.append(f"via “{text[a:b]}”, paragraph {paragraph}")
-    conf = row.get("speaker_confidence")
+    found = f"{mention or '(no mention)'} → {name or 'unresolved'}"
+    if row.get("antecedent"):
+        found += f", via “{row['antecedent']}”, paragraph {row['antecedent_paragraph']}"
     if how:
-        parts.append(f"({how}{f', {conf:.2f}' if conf is not None else ''})")
-    return ", ".join(parts[:-1]) + " " + parts[-1] if len(parts) > 1 else parts[0]
+        conf = row.get("speaker_confidence")
+        found += f" ({how}{f', {conf:.2f}' if conf is not None else ''})"
+    return found
 
 
 def article_figures(db: str | Path, article_id: str) -> pl.DataFrame:
